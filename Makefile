@@ -1,0 +1,30 @@
+# Every target creates .venv itself when it is missing.
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve site pages test clean
+
+$(BIN)/.installed: pyproject.toml constraints.txt
+	test -x $(BIN)/python || python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+serve: $(BIN)/.installed  ## live preview on http://127.0.0.1:8000/ (reloads on edits)
+	$(BIN)/mkdocs serve
+
+site: $(BIN)/.installed  ## strict build into site/; a failed build leaves the last site/ as it was
+	rm -rf .site.partial
+	$(BIN)/mkdocs build --strict --site-dir .site.partial
+	rm -rf site && mv .site.partial site
+
+pages: $(BIN)/.installed  ## the generated Markdown pages alone, into build/pages/
+	$(BIN)/python scripts/build_pages.py docs/reply.md --out build/pages
+
+test: $(BIN)/.installed  ## every test, browser tests included (installs Debian's chromium when root)
+	command -v chromium >/dev/null || scripts/install_chromium.sh
+	$(BIN)/pytest
+
+clean:
+	rm -rf site .site.partial build .pytest_cache

@@ -1,0 +1,59 @@
+"""Citations `[@key]` in the reply: checked against the bibliography, numbered, linked."""
+
+from __future__ import annotations
+
+from .bibliography import Reference
+from .errors import Problem
+from .markdown_text import escape_title
+from .model import CITATION, Paragraph, Reply
+
+
+def check_citations(reply: Reply, references: dict[str, Reference], bib_path: str) -> list[Problem]:
+    """Unknown keys in the reply and entries of the bibliography that nothing cites."""
+    problems = []
+    for rebuttal in reply.rebuttals:
+        for paragraph in rebuttal.quote + rebuttal.reply:
+            for key, line, column in key_positions(paragraph):
+                if key not in references:
+                    problems.append(Problem(reply.path, line, f"unknown citation key '{key}'", column,
+                                            f"add an entry '{key}' to {bib_path} or fix the key"))
+    for paragraph in reply.preamble:
+        for key, line, column in key_positions(paragraph):
+            problems.append(Problem(reply.path, line, f"citation '{key}' outside a rebuttal", column,
+                                    "citations belong in the author's replies"))
+    cited = set(reply.cited_keys())
+    for key, reference in references.items():
+        if key not in cited:
+            problems.append(Problem(bib_path, reference.line, f"entry '{key}' is never cited in {reply.path}",
+                                    hint=f"cite it as [@{key}] or remove the entry"))
+    return problems
+
+
+def key_positions(paragraph: Paragraph):
+    """(key, line, column) of every cited key in a paragraph."""
+    for match in CITATION.finditer(paragraph.text):
+        before = paragraph.text[: match.start()]
+        line = paragraph.line + before.count("\n")
+        column = match.start() - (before.rfind("\n") + 1) + 1
+        for key in match.group(1).split(";"):
+            yield key.strip().lstrip("@"), line, column
+
+
+class Citer:
+    """Numbers references by first citation and turns `[@key]` into links."""
+
+    def __init__(self, reply: Reply, references: dict[str, Reference]):
+        self.references = references
+        self.number = {key: index for index, key in enumerate(reply.cited_keys(), start=1)}
+
+    def cited(self) -> list[Reference]:
+        return [self.references[key] for key in self.number]
+
+    def link(self, key: str, page: str = "references.md") -> str:
+        reference = self.references[key]
+        return (f'[\\[{self.number[key]}\\]]({page}#ref-{key} "{escape_title(reference.text)}")'
+                '{ .citation }')
+
+    def render(self, text: str) -> str:
+        """Markdown text with its citations as numbered links to the references page."""
+        return CITATION.sub(lambda m: "".join(self.link(k.strip().lstrip("@")) for k in m.group(1).split(";")), text)

@@ -1,0 +1,86 @@
+"""Rejoin paragraphs that an old page break cut in two.
+
+A paragraph continues in the next one when it does not end a sentence, or when a
+quotation in it is still open. Never joined: the title (first paragraph) to what
+follows, two numbered paragraphs (items of a list), and a balanced paragraph to one
+that opens a new quotation. Each join, and each break kept against the first rule,
+becomes a line of the review report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .paragraphs import Paragraph, excerpt
+from .quotes import opens_new_quotation, unclosed_opening
+
+SENTENCE_END = ".!?:…"
+# Stripped from the end before looking for the sentence end: closing marks,
+# brackets and Markdown emphasis.
+_TRAILING = "\"”’'»)]}*_ \t"
+_ABBREVIATION = re.compile(
+    r"(?:^|[\s(\[])("
+    r"et al\.|e\.g\.|i\.e\.|[Cc]f\.|vs?\.|Dr\.|Mrs?\.|Ms\.|Prof\.|St\.|No\.|pp?\."
+    r"|Figs?\.|Eqs?\.|Vol\.|vol\.|[A-Z]\."
+    r")$"
+)
+NUMBERED = re.compile(r"^\d+(\.\d+)*\.\s+\S")
+
+
+def ending(text: str) -> tuple[str, str]:
+    """Why `text` does or does not end a sentence: ("end" | "abbreviation" | "open", detail)."""
+    stripped = text.rstrip(_TRAILING)
+    bare = stripped.replace("*", "").replace("_", "")
+    found = _ABBREVIATION.search(bare)
+    if found:
+        return "abbreviation", found.group(1)
+    if stripped and stripped[-1] in SENTENCE_END:
+        return "end", stripped[-1]
+    return "open", excerpt(text)
+
+
+def rejoin(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[str]]:
+    """The paragraphs with page breaks removed, and the report lines about it."""
+    result: list[Paragraph] = []
+    notes: list[str] = []
+    kept = 0
+    for paragraph in paragraphs:
+        if not result:
+            result.append(paragraph)
+            continue
+        current = result[-1]
+        joined, note = _decide(current, paragraph, is_title=len(result) == 1)
+        if note:
+            notes.append(note)
+        elif not joined:
+            kept += 1
+        if joined:
+            result[-1] = current.joined_with(paragraph)
+        else:
+            result.append(paragraph)
+    notes.append(f"{kept} other paragraph break(s) kept: the paragraph before ends a sentence.")
+    return result, notes
+
+
+def _decide(current: Paragraph, following: Paragraph, is_title: bool) -> tuple[bool, str]:
+    where = f"line {current.last_line} + line {following.first_line}"
+    text, after = current.text, following.text
+    kind, detail = ending(text)
+    opened = unclosed_opening(text)
+    if is_title:
+        return False, "" if kind == "end" else f"{where}: kept apart: the title is never continued."
+    if opened is not None:
+        reason = f"quote still open (opened on line {current.line_at(opened)})"
+        return True, f"{where}: joined: {reason}."
+    if kind == "end":
+        return False, ""
+    if opens_new_quotation(after):
+        return False, (
+            f"{where}: kept apart although line {current.last_line} ends mid-sentence: "
+            "the next paragraph opens a new quotation."
+        )
+    if NUMBERED.match(text) and NUMBERED.match(after):
+        return False, f"{where}: kept apart: both are numbered items of a list."
+    if kind == "abbreviation":
+        return True, f"{where}: joined: ends with abbreviation '{detail}'."
+    return True, f"{where}: joined: ends mid-sentence (“{detail}”)."

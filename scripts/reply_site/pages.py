@@ -1,0 +1,115 @@
+"""The model rendered as Markdown pages: pure functions, the same model gives the same bytes."""
+
+from __future__ import annotations
+
+import html
+
+from .bibliography import Reference
+from .citations import Citer
+from .markdown_text import escape, headline, summary
+from .model import Question, Rebuttal, Reply
+
+GROUPING_NOTE = ("The reply as received does not say which question each passage addresses: "
+                 "the passages are grouped under the questions by this site's editors.")
+
+
+def front_matter(title: str, description: str) -> str:
+    quote = lambda value: '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return f"---\ntitle: {quote(title)}\ndescription: {quote(description)}\n---\n\n"
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def home_page(reply: Reply) -> str:
+    responds_to = reply.meta["responds_to"]
+    lines = [front_matter(reply.meta["title"], summary(responds_to["title"]) + ": a reply, passage by passage."),
+             f"# {reply.title}\n"]
+    lines += [paragraph.text + "\n" for paragraph in reply.preamble]
+    where = (f"docket [{escape(str(responds_to['docket']))}]({responds_to['url']})" if responds_to.get("docket")
+             else f"[the docket]({responds_to['url']})")
+    inquiry = f" of {escape(responds_to['inquiry'])}" if responds_to.get("inquiry") else ""
+    lines += [
+        '!!! info "About this site"\n',
+        f"    This site publishes a written reply to {escape(responds_to['title'])}, filed in {where}{inquiry}. "
+        "Every word of the reply is the author's, unchanged; headings, notes like this one and the "
+        "references are the site's.\n",
+        "## How to read it\n",
+        "Each passage quoted from Stability AI's comment is shown in a marked block, labelled "
+        "*Stability AI*; the author's reply follows it as plain text. Numbers in brackets, such as "
+        "\\[1\\], are citations: hover over one to see the reference, or follow it to the "
+        "[references](references.md).\n",
+        f"{GROUPING_NOTE}\n",
+        "## The questions\n",
+        "| Question | Rebuttals |",
+        "| --- | --- |",
+    ]
+    for question in reply.questions:
+        lines.append(f"| [{escape(question.text)}]({question.page}) | {len(question.rebuttals)} |")
+    return "\n".join(lines) + "\n"
+
+
+def rebuttal_block(rebuttal: Rebuttal, citer: Citer) -> str:
+    quote = "\n\n".join(citer.render(p.text) for p in rebuttal.quote)
+    reply = "\n\n".join(citer.render(p.text) for p in rebuttal.reply)
+    return (
+        f"## “{escape(headline(rebuttal.quote[0].text))}” {{ #{rebuttal.id} .rebuttal-heading }}\n\n"
+        f'<div class="rebuttal" markdown>\n\n'
+        f'<figure class="stability-quote" markdown>\n<blockquote markdown>\n\n{quote}\n\n</blockquote>\n'
+        f"<figcaption>Stability AI</figcaption>\n</figure>\n\n"
+        f'<div class="author-reply" markdown>\n\n{reply}\n\n</div>\n\n</div>\n'
+    )
+
+
+def question_page(question: Question, citer: Citer) -> str:
+    count = plural(len(question.rebuttals), "rebuttal")
+    parts = [
+        front_matter(f"Question {question.number}", summary(question.text)),
+        f"# Question {question.number}\n",
+        f'<p class="inquiry-question"><span class="label">The Copyright Office asks</span> '
+        f"{html.escape(question.text)}</p>\n",
+        f'<p class="grouping-note">{count}. {GROUPING_NOTE}</p>\n',
+    ]
+    if not question.rebuttals:
+        parts.append("No passage of Stability AI's comment is grouped under this question.\n")
+    parts += [rebuttal_block(rebuttal, citer) for rebuttal in question.rebuttals]
+    return "\n".join(parts)
+
+
+def reference_entry(number: int, reference: Reference, places: list[tuple[Question, Rebuttal]]) -> str:
+    parts = [escape(part) for part in reference.parts()]
+    title_index = 1 if reference.authors else 0
+    parts[title_index] = f"[{parts[title_index]}]({reference.field('url')})"
+    body = " ".join(part.rstrip(".") + "." for part in parts)
+    cited_in = ", ".join(
+        f"[Question {question.number}, “{escape(headline(rebuttal.quote[0].text, 6))}”]"
+        f"({question.page}#{rebuttal.id})" for question, rebuttal in places)
+    return (f"## \\[{number}\\] {escape(reference.short)} {{ #ref-{reference.key} }}\n\n{body}\n\n"
+            f'<p class="cited-in" markdown>Cited in: {cited_in}</p>\n')
+
+
+def references_page(reply: Reply, citer: Citer) -> str:
+    parts = [front_matter("References", "The works cited in the reply, with where each is cited."),
+             "# References\n",
+             "The works cited in the reply, numbered in order of first citation. "
+             "The entries are the site's, written from checked bibliographic facts.\n"]
+    for number, reference in enumerate(citer.cited(), start=1):
+        places = [(q, r) for q in reply.questions for r in q.rebuttals if reference.key in r.citation_keys]
+        parts.append(reference_entry(number, reference, places))
+    return "\n".join(parts)
+
+
+def render_pages(reply: Reply, references: dict[str, Reference]) -> dict[str, str]:
+    """Every generated page: file name -> Markdown text."""
+    citer = Citer(reply, references)
+    pages = {"index.md": home_page(reply)}
+    for question in reply.questions:
+        pages[question.page] = question_page(question, citer)
+    pages["references.md"] = references_page(reply, citer)
+    return pages
+
+
+def navigation(reply: Reply) -> list[dict[str, str]]:
+    return ([{"Home": "index.md"}] + [{f"Question {q.number}": q.page} for q in reply.questions]
+            + [{"References": "references.md"}])

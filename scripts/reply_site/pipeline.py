@@ -1,0 +1,50 @@
+"""Source and bibliography -> model -> pages, in one pass. Shared by the CLI and the MkDocs hook."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .bibliography import Reference, load_bibliography
+from .citations import check_citations
+from .errors import Problem, SourceError
+from .model import Reply
+from .pages import render_pages
+from .source import load_reply
+
+
+@dataclass
+class Build:
+    reply: Reply
+    references: dict[str, Reference]
+    pages: dict[str, str]
+
+
+def build(source: Path, bib: Path, root: Path | None = None) -> Build:
+    """Read, check and render; raise SourceError with every problem of both files."""
+    source_name, bib_name = (display_path(p, root) for p in (source, bib))
+    problems: list[Problem] = []
+    reply = references = None
+    try:
+        reply = load_reply(source, source_name)
+    except SourceError as error:
+        problems += error.problems
+    try:
+        references = load_bibliography(bib, bib_name)
+    except SourceError as error:
+        problems += error.problems
+    if reply is not None and references is not None:
+        problems += check_citations(reply, references, bib_name)
+    if problems:
+        raise SourceError(problems)
+    return Build(reply, references, render_pages(reply, references))
+
+
+def display_path(path: Path, root: Path | None) -> str:
+    """The path as a contributor would write it: relative to the project when possible."""
+    path = Path(path)
+    root = Path(root) if root else Path.cwd()
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
