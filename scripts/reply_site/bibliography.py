@@ -32,8 +32,8 @@ class Reference:
         """A short label such as 'Carlini et al. 2023'."""
         if not self.authors:
             return " ".join(filter(None, [self.field("title"), self.field("year")]))
-        first = self.authors[0].split()[-1]
-        names = first if len(self.authors) == 1 else f"{first} et al."
+        surnames = [author.split()[-1] for author in self.authors]
+        names = " and ".join(surnames) if len(surnames) <= 2 else f"{surnames[0]} et al."
         return " ".join(filter(None, [names, self.field("year")]))
 
     def parts(self) -> list[str]:
@@ -94,8 +94,11 @@ def failed_block_problem(block, path: str) -> Problem:
     if isinstance(block, DuplicateBlockKeyBlock):
         return Problem(path, line, f"duplicate entry key '{block.key}'", hint="each entry needs its own key")
     if isinstance(block, DuplicateFieldKeyBlock):
-        return Problem(path, line, f"entry '{block.key}' repeats a field: {block.error}".split(". Note:")[0])
-    return Problem(path, line, f"unreadable BibTeX entry: {str(block.error).splitlines()[0]}",
+        fields = ", ".join(sorted(block.duplicate_keys))
+        return Problem(path, line, f"entry '{block.ignore_error_block.key}' repeats the field(s) {fields}",
+                       hint="keep one value per field")
+    reason = getattr(block.error, "abort_reason", "") or str(block.error) or "syntax error"
+    return Problem(path, line, f"unreadable BibTeX entry: {reason.splitlines()[0]}",
                    hint="check the braces and commas of this entry")
 
 

@@ -62,7 +62,7 @@ def check_fields(meta: dict, yaml_lines: list[str], path: str) -> list[Problem]:
     for unknown in sorted(set(responds_to) - RESPONDS_TO_FIELDS):
         problems.append(Problem(path, line_of(unknown), f"front matter: unknown field 'responds_to.{unknown}'"))
     if not isinstance(responds_to.get("title"), str) or not responds_to["title"].strip():
-        problems.append(Problem(path, line_of("title"), "front matter: 'responds_to.title' is required"))
+        problems.append(Problem(path, line_of("responds_to"), "front matter: 'responds_to.title' is required"))
     if not HTTP_URL.match(str(responds_to.get("url") or "")):
-        problems.append(Problem(path, line_of("url"), "front matter: 'responds_to.url' must be an http(s) URL"))
+        problems.append(Problem(path, line_of("url") if "url" in responds_to else line_of("responds_to"), "front matter: 'responds_to.url' must be an http(s) URL"))
     return problems

@@ -15,7 +15,7 @@ GROUPING_NOTE = ("The reply as received does not say which question each passage
 
 def front_matter(title: str, description: str) -> str:
     quote = lambda value: '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    return f"---\ntitle: {quote(title)}\ndescription: {quote(description)}\n---\n\n"
+    return f"---\ntitle: {quote(title)}\ndescription: {quote(description)}\n---\n"
 
 
 def plural(count: int, word: str) -> str:
@@ -26,7 +26,9 @@ def home_page(reply: Reply) -> str:
     responds_to = reply.meta["responds_to"]
     lines = [front_matter(reply.meta["title"], summary(responds_to["title"]) + ": a reply, passage by passage."),
              f"# {reply.title}\n"]
+    lines += ['<div class="reply-preamble" markdown>\n']
     lines += [paragraph.text + "\n" for paragraph in reply.preamble]
+    lines += ["</div>\n"]
     where = (f"docket [{escape(str(responds_to['docket']))}]({responds_to['url']})" if responds_to.get("docket")
              else f"[the docket]({responds_to['url']})")
     inquiry = f" of {escape(responds_to['inquiry'])}" if responds_to.get("inquiry") else ""
@@ -68,7 +70,7 @@ def question_page(question: Question, citer: Citer) -> str:
         front_matter(f"Question {question.number}", summary(question.text)),
         f"# Question {question.number}\n",
         f'<p class="inquiry-question"><span class="label">The Copyright Office asks</span> '
-        f"{html.escape(question.text)}</p>\n",
+        f'<span class="question-text">{html.escape(question.text)}</span></p>\n',
         f'<p class="grouping-note">{count}. {GROUPING_NOTE}</p>\n',
     ]
     if not question.rebuttals:

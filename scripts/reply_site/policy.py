@@ -15,7 +15,7 @@ MARKER = re.compile(r"^<!--\s*rebuttal:.*-->\s*$")
 AUTOLINK = re.compile(r"<https?://[^\s<>]+>")
 HTML = re.compile(r"<\s*[A-Za-z!/?]")
 ATTRIBUTE_LIST = re.compile(r"\{\s*[:#.][^}]*\}")
-LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
+LINK_TARGET = re.compile(r"\]\(\s*<?([^\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 SAFE_URL = re.compile(r"^(https?://|mailto:|#)", re.IGNORECASE)
 RULES = [
     (re.compile(r"^(?: {4,}|\t)"), "indented text would be shown as code", "remove the indentation"),
@@ -46,6 +46,7 @@ def check_block(lines: list[str], first_line: int, path: str) -> list[Problem]:
         for match in LINK_TARGET.finditer(line):
             url = match.group(1) if match.group(1) is not None else match.group(2)
             if url and not SAFE_URL.match(url):
-                add(match.start() + 1, f"link to '{url}' is not allowed",
+                scheme = url.split(":", 1)[0] + ":" if ":" in url else url
+                add(match.start() + 1, f"link to '{scheme}' is not allowed",
                     "links must be http(s) URLs; cite references with [@key]")
     return problems

@@ -151,6 +151,7 @@ class SourceReader:
                          "text under a question belongs to a rebuttal: '<!-- rebuttal: id -->', a '>' quote, the reply")
         elif not self.rebuttal.quote:
             self.problem(block.line, f"rebuttal '{self.rebuttal.id}' must start with a '>' quote from Stability AI")
+            self.rebuttal = None  # reported once is enough
         else:
             self.rebuttal.reply.append(paragraph)
 
@@ -167,12 +168,17 @@ class SourceReader:
 
 def parse_reply(text: str, path: str) -> Reply:
     """Parse the text of a source file; raise SourceError listing every problem."""
+    if not text.strip():
+        raise SourceError([Problem(path, 1, "the source is empty",
+                                   hint="start from docs/reply.md or scripts/import_reply.py")])
     meta, body, first_line, problems = split_front_matter(text, path)
     reader = SourceReader(path)
     reader.problems = problems
     for block in blocks_of(body, first_line):
         reader.read(block)
     reader.close_rebuttal()
+    if reader.problems:  # what is missing is only worth saying about an otherwise sound file
+        raise SourceError(sorted(reader.problems, key=lambda p: (p.line, p.column)))
     if reader.title is None:
         reader.problem(first_line, "the reply has no '# ' title")
     if not reader.questions:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-from .paragraphs import Paragraph, excerpt
+from .paragraphs import Paragraph
 from .quotes import opens_new_quotation, unclosed_opening
+from .words import excerpt
 
 SENTENCE_END = ".!?:…"
 # Stripped from the end before looking for the sentence end: closing marks,

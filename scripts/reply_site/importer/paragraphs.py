@@ -27,6 +27,12 @@ class Paragraph:
     def last_line(self) -> int:
         return self.lines[-1][0]
 
+    @property
+    def where(self) -> str:
+        """"line 7", or "lines 7–9" for a paragraph rejoined across a page break."""
+        first, last = self.first_line, self.last_line
+        return f"line {first}" if first == last else f"lines {first}–{last}"
+
     def line_at(self, index: int) -> int:
         return self.position(index)[0]
 
@@ -59,10 +65,3 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         paragraphs.append(Paragraph(tuple(current)))
     return paragraphs
 
-
-def excerpt(text: str, words: int = 4, tail: bool = True) -> str:
-    """The last (or first) few words of `text`, for the review report."""
-    parts = text.split()
-    if len(parts) <= words:
-        return text
-    return "…" + " ".join(parts[-words:]) if tail else " ".join(parts[:words]) + "…"

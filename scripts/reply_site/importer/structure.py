@@ -45,12 +45,12 @@ def classify(paragraphs: list[Paragraph], path: str) -> tuple[Structure, list[st
         raise SourceError([Problem(path, paragraphs[first].first_line,
             "no question list found before the first quotation",
             hint="number the questions like '7.' or '7.1.', one paragraph each, just above it")])
-    notes = [f"line {paragraphs[0].first_line}: title (the first paragraph)."]
-    notes += [f"line {p.first_line}: preamble (between the title and the question list)."
+    notes = [f"{paragraphs[0].where}: title (the first paragraph)."]
+    notes += [f"{p.where}: preamble (between the title and the question list)."
               for p in paragraphs[1:start]]
     for p in paragraphs[start:first]:
         number = p.text.split()[0].rstrip(".")
-        notes.append(f"line {p.first_line}: question {number} (numbered paragraph before the first quotation).")
+        notes.append(f"{p.where}: question {number} (numbered paragraph before the first quotation).")
     rebuttals = _rebuttals(paragraphs[first:], kinds[first:], path, notes)
     structure = Structure(paragraphs[0], tuple(paragraphs[1:start]),
                           tuple(paragraphs[start:first]), tuple(rebuttals))
@@ -62,10 +62,10 @@ def _rebuttals(paragraphs, kinds, path, notes) -> list[Rebuttal]:
     replies: list[Paragraph] = []
     for index, (paragraph, kind) in enumerate(zip(paragraphs, kinds)):
         if kind.kind != "quote":
-            notes.append(f"line {paragraph.first_line}: reply ({_why_reply(paragraph, kind.kind, kind.closes_at)}).")
+            notes.append(f"{paragraph.where}: reply ({_why_reply(paragraph, kind.kind, kind.closes_at)}).")
             replies.append(paragraph)
             continue
-        notes.append(f"line {paragraph.first_line}: quote (begins with a quotation mark, "
+        notes.append(f"{paragraph.where}: quote (begins with a quotation mark, "
                      "and the mark that closes it ends the paragraph).")
         if index > 0 and not replies:
             raise SourceError([Problem(path, paragraphs[index - 1].first_line,

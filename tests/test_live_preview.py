@@ -1,0 +1,80 @@
+"""`mkdocs serve` regenerates the pages from docs/reply.md when the source is saved,
+and `make site` leaves the last good site in place when a build fails."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from conftest import ROOT
+
+PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "scripts"]
+
+
+@pytest.fixture
+def project_copy(tmp_path):
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / part)
+    return tmp_path
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch_until(url: str, predicate, seconds: float = 90) -> str:
+    """Poll `url` until its text satisfies `predicate`; fail after `seconds`."""
+    deadline, text = time.monotonic() + seconds, ""
+    while time.monotonic() < deadline:
+        try:
+            text = urllib.request.urlopen(url, timeout=5).read().decode()
+            if predicate(text):
+                return text
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"{url} never showed the expected text")
+
+
+def test_saving_the_source_under_mkdocs_serve_updates_the_page(project_copy):
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project_copy, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    try:
+        url = f"http://127.0.0.1:{port}/question-7-2/"
+        fetch_until(url, lambda text: "a juice blend" in text)
+        source = project_copy / "docs" / "reply.md"
+        source.write_text(source.read_text(encoding="utf-8").replace("a juice blend", "a smoothie"),
+                          encoding="utf-8")
+        page = fetch_until(url, lambda text: "a smoothie" in text)
+        assert "a juice blend" not in page
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_a_failed_site_build_keeps_the_last_good_site(project_copy):
+    shutil.copy(ROOT / "Makefile", project_copy / "Makefile")
+    venv_bin = os.path.dirname(sys.executable)
+    make = ["make", "site", f"BIN={venv_bin}", "-o", f"{venv_bin}/.installed"]
+    assert subprocess.run(make, cwd=project_copy, capture_output=True).returncode == 0
+    before = {p.relative_to(project_copy): p.read_bytes() for p in (project_copy / "site").rglob("*") if p.is_file()}
+    source = project_copy / "docs" / "reply.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\n> “A quote left without a reply.”\n")
+    failed = subprocess.run(make, cwd=project_copy, capture_output=True, text=True)
+    assert failed.returncode != 0
+    assert "docs/reply.md:" in failed.stderr and "quote" in failed.stderr
+    after = {p.relative_to(project_copy): p.read_bytes() for p in (project_copy / "site").rglob("*") if p.is_file()}
+    assert after == before
