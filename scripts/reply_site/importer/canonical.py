@@ -54,8 +54,8 @@ def render(structure: Structure, replies: list[list[str]]) -> tuple[str, list[st
     last = questions[-1].split()[0].rstrip(".")
     notes[:0] = [
         "!! REVIEW THE GROUPING: the raw reply does not say which question each passage answers.",
-        f"!! The question headings keep the order of the question list, and all {len(notes)} rebuttal(s) "
-        f"follow them in their own order, so they all stand under the last question ({last}).",
+        f"!! The question headings keep the order of the question list, and the {len(notes)} rebuttal(s) "
+        f"follow them in their own order, so all of them stand under the last question ({last}).",
         "!! Move each rebuttal block (its '<!-- rebuttal: … -->' line and what follows it, up to the next "
         "one) under the question it answers.",
     ]

@@ -91,6 +91,8 @@ def base_key(url: str) -> str:
     if host in ("doi.org", "dx.doi.org"):
         return slug("doi " + " ".join(segments), words=8) or "doi"
     if host in _OWNER_HOSTS:
+        if segments[:1] in (["datasets"], ["spaces"]):  # huggingface.co/datasets/owner/name
+            segments = segments[1:]
         return slug(" ".join([host.split(".")[0], *segments[:2]])) or "link"
     if host in _BUCKET_HOSTS and segments:
         return slug(segments[0]) or "link"
