@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site pages test clean
+.PHONY: serve site pages anchors test clean
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -20,7 +20,10 @@ site: $(BIN)/.installed  ## strict build into site/; a failed build leaves the l
 	rm -rf site && mv .site.partial site
 
 pages: $(BIN)/.installed  ## the generated Markdown pages alone, into build/pages/
-	$(BIN)/python scripts/build_pages.py docs/reply.md --out build/pages
+	$(BIN)/python scripts/build_pages.py docs/reply.md --anchors anchors.yml --out build/pages
+
+anchors: $(BIN)/.installed  ## register new pages and rebuttal anchors in anchors.yml (never removes any)
+	$(BIN)/python scripts/register_anchors.py
 
 test: $(BIN)/.installed  ## every test, browser tests included (installs Debian's chromium when root)
 	command -v chromium >/dev/null || scripts/install_chromium.sh

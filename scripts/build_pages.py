@@ -10,6 +10,7 @@ replaced only when the whole build succeeds; problems print as FILE:LINE:COLUMN.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -20,7 +21,7 @@ except ImportError:
 
 from reply_site.errors import SourceError
 from reply_site.output import replace_folder
-from reply_site.pipeline import build
+from reply_site.pipeline import DEFAULT_SITE_URL, build
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,9 +29,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("source", nargs="?", type=Path, default=Path("docs/reply.md"))
     parser.add_argument("--bib", type=Path, help="BibTeX file (default: references.bib beside SOURCE)")
     parser.add_argument("--out", type=Path, required=True, help="folder to write the pages into")
+    parser.add_argument("--anchors", type=Path, help="registry of published addresses to check (anchors.yml)")
+    parser.add_argument("--site-url", default=os.environ.get("SITE_URL", DEFAULT_SITE_URL),
+                        help="address the site is published at, for citations (default: $SITE_URL or %(default)s)")
     args = parser.parse_args(argv)
     try:
-        result = build(args.source, args.bib or args.source.with_name("references.bib"))
+        result = build(args.source, args.bib or args.source.with_name("references.bib"), site_url=args.site_url,
+                       anchors=args.anchors)
     except SourceError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)

@@ -43,6 +43,7 @@ class Citer:
     """Numbers references by first citation and turns `[@key]` into links."""
 
     def __init__(self, reply: Reply, references: dict[str, Reference]):
+        self.reply = reply
         self.references = references
         self.number = {key: index for index, key in enumerate(reply.cited_keys(), start=1)}
 

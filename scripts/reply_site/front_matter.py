@@ -9,7 +9,8 @@ import yaml
 
 from .errors import Problem
 
-FIELDS = {"title", "author", "date", "responds_to", "grouping"}
+FIELDS = {"title", "author", "date", "responds_to", "grouping", "moved_pages"}
+PAGE_PATH = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*/$")
 RESPONDS_TO_FIELDS = {"title", "inquiry", "docket", "url"}
 HTTP_URL = re.compile(r"^https?://[^\s<>\"']+$")
 
@@ -54,6 +55,12 @@ def check_fields(meta: dict, yaml_lines: list[str], path: str) -> list[Problem]:
         problems.append(Problem(path, line_of("author"), "front matter: 'author' must be a name or a list of names"))
     if meta.get("date") is not None and not isinstance(meta["date"], (datetime.date, str)):
         problems.append(Problem(path, line_of("date"), "front matter: 'date' must be a date like 2023-12-06"))
+    moved = meta.get("moved_pages")
+    if moved is not None and not (isinstance(moved, dict) and all(
+            isinstance(k, str) and isinstance(v, str) and PAGE_PATH.match(k) and PAGE_PATH.match(v)
+            for k, v in moved.items())):
+        problems.append(Problem(path, line_of("moved_pages"), "front matter: 'moved_pages' maps old page paths "
+                                "to new ones", hint="e.g. moved_pages: {question-8-4/: question-8-5/}"))
     responds_to = meta.get("responds_to")
     if not isinstance(responds_to, dict):
         problems.append(Problem(path, line_of("responds_to"), "front matter: 'responds_to' is required",

@@ -27,10 +27,15 @@ def headline(quote: str, words: int = 12) -> str:
     return short + ("…" if len(parts) > words else "")
 
 
+def plain(text: str) -> str:
+    """Markdown of the source as one line of plain text: no citation markers, no emphasis marks."""
+    text = re.sub(r"\s*\[@[^\]]+\]", "", text)
+    return re.sub(r"[*_`]", "", " ".join(text.split()))
+
+
 def summary(text: str, limit: int = 160) -> str:
     """Plain one-line text of at most `limit` characters, for descriptions."""
-    plain = re.sub(r"\[@[^\]]+\]", "", text)
-    plain = re.sub(r"[*_`>#]", "", " ".join(plain.split()))
-    if len(plain) <= limit:
-        return plain
-    return plain[: limit - 1].rsplit(" ", 1)[0] + "…"
+    plain_text = plain(text)
+    if len(plain_text) <= limit:
+        return plain_text
+    return plain_text[: limit - 1].rsplit(" ", 1)[0] + "…"

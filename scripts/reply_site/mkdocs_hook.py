@@ -5,6 +5,7 @@ Thin glue only: the work is done by reply_site.pipeline, as for scripts/build_pa
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from pathlib import Path
@@ -17,17 +18,23 @@ try:
 except ImportError:  # running from a checkout without `pip install -e .`
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from reply_site.errors import SourceError
+from reply_site.cite import authors
+from reply_site.data_files import data_files, page_meta
 from reply_site.pages import navigation
-from reply_site.pipeline import build
+from reply_site.pipeline import DEFAULT_SITE_URL, build
+from reply_site.share_pages import card_path, moved_anchors, static_files
 
-SOURCE, BIB = "reply.md", "references.bib"
+SOURCE, BIB, ANCHORS = "reply.md", "references.bib", "anchors.yml"
 log = logging.getLogger("mkdocs.hooks.reply_site")
+last_build = {}  # the build of this run, for the page events below
 
 
 def on_files(files: Files, config) -> Files:
-    docs = Path(config["docs_dir"])
+    docs, root = Path(config["docs_dir"]), Path(config["config_file_path"]).parent
+    site_url = config["site_url"] or DEFAULT_SITE_URL
     try:
-        result = build(docs / SOURCE, docs / BIB, root=Path(config["config_file_path"]).parent)
+        result = build(docs / SOURCE, docs / BIB, root=root, site_url=site_url,
+                       anchors=root / ANCHORS if (root / ANCHORS).exists() else None)
     except SourceError as error:
         for problem in error.problems:
             log.error(str(problem))
@@ -35,9 +42,37 @@ def on_files(files: Files, config) -> Files:
     source = files.get_file_from_path(SOURCE)
     if source is not None:
         files.remove(source)  # the source is not a page of its own
-    for name, text in result.pages.items():
+    generated = {**result.pages, **static_files(result.reply, result.registry, site_url, config["site_name"])}
+    for name, content in generated.items():
         if files.get_file_from_path(name) is not None:
-            raise Abort(f"docs/{name} would hide a generated page: remove it")
+            raise Abort(f"docs/{name} would hide a generated file: remove it")
+        files.append(File.generated(config, name, content=content))
+    for name, text in data_files(result, config).items():
         files.append(File.generated(config, name, content=text))
     config["nav"] = navigation(result.reply)
+    last_build.update(result=result, repo_edit=config["repo_url"] and config["edit_uri"] and
+                      config["repo_url"].rstrip("/") + "/" + config["edit_uri"].strip("/") + "/")
     return files
+
+
+def on_page_context(context, page, config, nav):
+    result = last_build["result"]
+    name = page.file.src_uri.removesuffix(".md")
+    page.meta.update(page_meta(result, page.file.src_uri, config))
+    page.meta.setdefault("card", card_path(name if f"{name}.md" in result.pages else "index"))
+    reply = result.reply
+    page.meta.setdefault("citation", {"title": reply.meta["title"], "authors": authors(reply),
+                                      "date": str(reply.meta.get("date") or ""),
+                                      "responds_to": reply.meta["responds_to"]["url"]})
+    if page.file.generated_by and last_build["repo_edit"]:
+        # Generated pages are edited through their source.
+        page.edit_url = last_build["repo_edit"] + (BIB if name == "references" else SOURCE)
+    return context
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    moves = moved_anchors(last_build["result"].reply, last_build["result"].registry, page.url)
+    if not moves:
+        return html
+    data = json.dumps(moves).replace("<", "\\u003c")
+    return html + f'\n<script type="application/json" id="moved-anchors">{data}</script>\n'

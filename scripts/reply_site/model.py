@@ -30,6 +30,7 @@ class Rebuttal:
 
     id: str
     line: int
+    previous_ids: list[str] = field(default_factory=list)  # declared with (was: old-id)
     quote: list[Paragraph] = field(default_factory=list)
     reply: list[Paragraph] = field(default_factory=list)
 
@@ -69,6 +70,11 @@ class Reply:
     @property
     def rebuttals(self) -> list[Rebuttal]:
         return [rebuttal for question in self.questions for rebuttal in question.rebuttals]
+
+    @property
+    def renamed(self) -> dict[str, str]:
+        """Old rebuttal id -> current id, as declared in the source."""
+        return {old: rebuttal.id for rebuttal in self.rebuttals for old in rebuttal.previous_ids}
 
     def cited_keys(self) -> list[str]:
         """Every cited key once, in order of first citation."""

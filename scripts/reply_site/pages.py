@@ -5,7 +5,9 @@ from __future__ import annotations
 import html
 
 from .bibliography import Reference
+from .cite import page_citation, rebuttal_citation
 from .citations import Citer
+from .links import share_path
 from .markdown_text import escape, headline, summary
 from .model import Question, Rebuttal, Reply
 
@@ -22,7 +24,7 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def home_page(reply: Reply) -> str:
+def home_page(reply: Reply, site_url: str) -> str:
     responds_to = reply.meta["responds_to"]
     lines = [front_matter(reply.meta["title"], summary(responds_to["title"]) + ": a reply, passage by passage."),
              f"# {reply.title}\n"]
@@ -49,22 +51,34 @@ def home_page(reply: Reply) -> str:
     ]
     for question in reply.questions:
         lines.append(f"| [{escape(question.text)}]({question.page}) | {len(question.rebuttals)} |")
-    return "\n".join(lines) + "\n"
+    lines.append("\n" + cite_block("Cite the whole reply", page_citation(reply, None, site_url)))
+    return "\n".join(lines)
 
 
-def rebuttal_block(rebuttal: Rebuttal, citer: Citer) -> str:
+def cite_block(title: str, citation: tuple[str, str]) -> str:
+    """A collapsed 'Cite this' block with the citation as text and as BibTeX."""
+    text, bibtex = citation
+    indent = lambda block: "\n".join("    " + line if line else "" for line in block.splitlines())
+    return (f'??? cite "{title}"\n\n    As text:\n\n{indent("```text" + chr(10) + text + chr(10) + "```")}\n\n'
+            f"    As BibTeX:\n\n{indent('```bibtex' + chr(10) + bibtex + chr(10) + '```')}\n")
+
+
+def rebuttal_block(question: Question, rebuttal: Rebuttal, citer: Citer, site_url: str) -> str:
     quote = "\n\n".join(citer.render(p.text) for p in rebuttal.quote)
     reply = "\n\n".join(citer.render(p.text) for p in rebuttal.reply)
+    cite = cite_block("Cite this rebuttal", rebuttal_citation(citer.reply, question, rebuttal, site_url))
     return (
         f"## “{escape(headline(rebuttal.quote[0].text))}” {{ #{rebuttal.id} .rebuttal-heading }}\n\n"
         f'<div class="rebuttal" markdown>\n\n'
+        f'<div class="rebuttal-actions"><a class="share-link" href="../{share_path(rebuttal.id)}" '
+        f'title="A link whose preview shows this rebuttal">Share link</a></div>\n\n'
         f'<figure class="stability-quote" markdown>\n<blockquote markdown>\n\n{quote}\n\n</blockquote>\n'
         f"<figcaption>Stability AI</figcaption>\n</figure>\n\n"
-        f'<div class="author-reply" markdown>\n\n{reply}\n\n</div>\n\n</div>\n'
+        f'<div class="author-reply" markdown>\n\n{reply}\n\n</div>\n\n{cite}\n</div>\n'
     )
 
 
-def question_page(question: Question, citer: Citer) -> str:
+def question_page(question: Question, citer: Citer, site_url: str) -> str:
     count = plural(len(question.rebuttals), "rebuttal")
     parts = [
         front_matter(f"Question {question.number}", summary(question.text)),
@@ -75,7 +89,8 @@ def question_page(question: Question, citer: Citer) -> str:
     ]
     if not question.rebuttals:
         parts.append("No passage of Stability AI's comment is grouped under this question.\n")
-    parts += [rebuttal_block(rebuttal, citer) for rebuttal in question.rebuttals]
+    parts += [rebuttal_block(question, rebuttal, citer, site_url) for rebuttal in question.rebuttals]
+    parts.append(cite_block("Cite this page", page_citation(citer.reply, question, site_url)))
     return "\n".join(parts)
 
 
@@ -102,16 +117,16 @@ def references_page(reply: Reply, citer: Citer) -> str:
     return "\n".join(parts)
 
 
-def render_pages(reply: Reply, references: dict[str, Reference]) -> dict[str, str]:
-    """Every generated page: file name -> Markdown text."""
+def render_pages(reply: Reply, references: dict[str, Reference], site_url: str) -> dict[str, str]:
+    """Every generated page: file name -> Markdown text. `site_url` makes citations absolute."""
     citer = Citer(reply, references)
-    pages = {"index.md": home_page(reply)}
+    pages = {"index.md": home_page(reply, site_url)}
     for question in reply.questions:
-        pages[question.page] = question_page(question, citer)
+        pages[question.page] = question_page(question, citer, site_url)
     pages["references.md"] = references_page(reply, citer)
     return pages
 
 
 def navigation(reply: Reply) -> list[dict[str, str]]:
     return ([{"Home": "index.md"}] + [{f"Question {q.number}": q.page} for q in reply.questions]
-            + [{"References": "references.md"}])
+            + [{"References": "references.md"}, {"The reply as data": "data.md"}, {"Crawlers": "crawlers.md"}])

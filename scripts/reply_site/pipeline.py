@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .anchors import Registry, check_registry, load_registry
 from .bibliography import Reference, load_bibliography
 from .citations import check_citations
 from .errors import Problem, SourceError
@@ -18,13 +19,26 @@ class Build:
     reply: Reply
     references: dict[str, Reference]
     pages: dict[str, str]
+    registry: Registry | None = None
 
 
-def build(source: Path, bib: Path, root: Path | None = None) -> Build:
-    """Read, check and render; raise SourceError with every problem of both files."""
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+
+
+def build(source: Path, bib: Path, root: Path | None = None, site_url: str = DEFAULT_SITE_URL,
+          anchors: Path | None = None) -> Build:
+    """Read, check and render; raise SourceError with every problem of the files.
+
+    `anchors` is the registry of published addresses to hold the reply to, if any.
+    """
     source_name, bib_name = (display_path(p, root) for p in (source, bib))
     problems: list[Problem] = []
-    reply = references = None
+    reply = references = registry = None
+    if anchors is not None:
+        try:
+            registry = load_registry(anchors, display_path(anchors, root))
+        except SourceError as error:
+            problems += error.problems
     try:
         reply = load_reply(source, source_name)
     except SourceError as error:
@@ -35,9 +49,11 @@ def build(source: Path, bib: Path, root: Path | None = None) -> Build:
         problems += error.problems
     if reply is not None and references is not None:
         problems += check_citations(reply, references, bib_name)
+    if reply is not None and registry is not None:
+        problems += check_registry(reply, registry)
     if problems:
         raise SourceError(problems)
-    return Build(reply, references, render_pages(reply, references))
+    return Build(reply, references, render_pages(reply, references, site_url), registry)
 
 
 def display_path(path: Path, root: Path | None) -> str:

@@ -16,7 +16,7 @@ from .front_matter import split_front_matter
 from .model import Paragraph, Question, Rebuttal, Reply
 
 QUESTION = re.compile(r"^## +(\d+(?:\.\d+)*)\.? +(.+)$")
-MARKER = re.compile(r"^<!--\s*rebuttal:\s*(.*?)\s*-->$")
+MARKER = re.compile(r"^<!--\s*rebuttal:\s*(.*?)\s*(?:\(was:\s*(.*?)\s*\))?\s*-->$")
 REBUTTAL_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -84,7 +84,7 @@ class SourceReader:
         elif first.startswith("#"):
             self.read_question(block)
         elif MARKER.match(first.strip()) and len(block.lines) == 1:
-            self.read_marker(block, MARKER.match(first.strip()).group(1))
+            self.read_marker(block, *MARKER.match(first.strip()).groups())
         elif first.startswith(">"):
             self.read_quote(block)
         else:
@@ -112,8 +112,12 @@ class SourceReader:
             self.title = ""
         self.questions.append(Question(number, f"{number}. {text}", block.line))
 
-    def read_marker(self, block: Block, rebuttal_id: str) -> None:
+    def read_marker(self, block: Block, rebuttal_id: str, was: str | None) -> None:
         self.close_rebuttal()
+        previous = [old.strip() for old in (was or "").split(",") if old.strip()]
+        for old in previous:
+            if not REBUTTAL_ID.match(old):
+                self.problem(block.line, f"earlier id '{old}' is not valid", "write (was: old-id, other-old-id)")
         if not REBUTTAL_ID.match(rebuttal_id):
             self.problem(block.line, f"rebuttal id '{rebuttal_id}' is not valid",
                          "use lowercase ASCII letters, digits and single hyphens, e.g. 'models-do-not-store-works'")
@@ -126,7 +130,7 @@ class SourceReader:
             self.problem(block.line, f"rebuttal '{rebuttal_id}' is outside any question",
                          "put it under a '## N. question' heading")
             return
-        self.rebuttal = Rebuttal(rebuttal_id, block.line)
+        self.rebuttal = Rebuttal(rebuttal_id, block.line, previous)
         self.questions[-1].rebuttals.append(self.rebuttal)
 
     def read_quote(self, block: Block) -> None:
@@ -177,6 +181,11 @@ def parse_reply(text: str, path: str) -> Reply:
     for block in blocks_of(body, first_line):
         reader.read(block)
     reader.close_rebuttal()
+    ids = {rebuttal.id for question in reader.questions for rebuttal in question.rebuttals}
+    for question in reader.questions:
+        for rebuttal in question.rebuttals:
+            for old in set(rebuttal.previous_ids) & ids:
+                reader.problem(rebuttal.line, f"'{old}' is the id of a current rebuttal, not an earlier one")
     if reader.problems:  # what is missing is only worth saying about an otherwise sound file
         raise SourceError(sorted(reader.problems, key=lambda p: (p.line, p.column)))
     if reader.title is None:
