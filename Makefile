@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site pages anchors test clean
+.PHONY: serve site pages anchors check test clean
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -25,7 +25,10 @@ pages: $(BIN)/.installed  ## the generated Markdown pages alone, into build/page
 anchors: $(BIN)/.installed  ## register new pages and rebuttal anchors in anchors.yml (never removes any)
 	$(BIN)/python scripts/register_anchors.py
 
-test: $(BIN)/.installed  ## every test, browser tests included (installs Debian's chromium when root)
+check: $(BIN)/.installed  ## validate docs/reply.md and docs/references.bib without building (every problem at once)
+	$(BIN)/python scripts/check_source.py
+
+test: check  ## every test, browser tests included (installs Debian's chromium when root)
 	command -v chromium >/dev/null || scripts/install_chromium.sh
 	$(BIN)/pytest
 

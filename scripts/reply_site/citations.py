@@ -8,7 +8,8 @@ from .markdown_text import escape_title
 from .model import CITATION, Paragraph, Reply
 
 
-def check_citations(reply: Reply, references: dict[str, Reference], bib_path: str) -> list[Problem]:
+def check_citations(reply: Reply, references: dict[str, Reference], bib_path: str,
+                    report_unused: bool = True) -> list[Problem]:
     """Unknown keys in the reply and entries of the bibliography that nothing cites."""
     problems = []
     for rebuttal in reply.rebuttals:
@@ -23,7 +24,7 @@ def check_citations(reply: Reply, references: dict[str, Reference], bib_path: st
                                     "citations belong in the author's replies"))
     cited = set(reply.cited_keys())
     for key, reference in references.items():
-        if key not in cited:
+        if report_unused and key not in cited:
             problems.append(Problem(bib_path, reference.line, f"entry '{key}' is never cited in {reply.path}",
                                     hint=f"cite it as [@{key}] or remove the entry"))
     return problems

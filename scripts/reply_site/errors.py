@@ -14,10 +14,22 @@ class Problem:
     message: str
     column: int = 1
     hint: str = ""
+    level: str = "error"  # or "warning": reported, never blocking
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}:{self.column}: {self.message}"
+        level = "warning: " if self.level == "warning" else ""
+        text = f"{self.path}:{self.line}:{self.column}: {level}{self.message}"
         return f"{text} (hint: {self.hint})" if self.hint else text
+
+
+    def annotation(self) -> str:
+        """The problem as a GitHub Actions workflow command, shown on the pull request's diff."""
+        def clean(value: str) -> str:
+            return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        message = clean(self.message + (f" (hint: {self.hint})" if self.hint else ""))
+        where = ",".join(f"{k}={clean(str(v)).replace(',', '%2C').replace(':', '%3A')}" for k, v in
+                         (("file", self.path), ("line", self.line), ("col", self.column)))
+        return f"::{self.level} {where}::{message}"
 
 
 class SourceError(Exception):

@@ -40,19 +40,21 @@ def build(source: Path, bib: Path, root: Path | None = None, site_url: str = DEF
         except SourceError as error:
             problems += error.problems
     try:
-        reply = load_reply(source, source_name)
+        reply = partial = load_reply(source, source_name)
     except SourceError as error:
         problems += error.problems
+        partial = getattr(error, "partial", None)  # what could be read is still worth checking
     try:
         references = load_bibliography(bib, bib_name)
     except SourceError as error:
         problems += error.problems
-    if reply is not None and references is not None:
-        problems += check_citations(reply, references, bib_name)
+    if partial is not None and references is not None:
+        # An entry seems unused when the source is broken: only say so about a sound source.
+        problems += check_citations(partial, references, bib_name, report_unused=reply is not None)
     if reply is not None and registry is not None:
         problems += check_registry(reply, registry)
     if problems:
-        raise SourceError(problems)
+        raise SourceError(sorted(problems, key=lambda p: (p.path, p.line, p.column)))
     return Build(reply, references, render_pages(reply, references, site_url), registry)
 
 

@@ -186,15 +186,17 @@ def parse_reply(text: str, path: str) -> Reply:
         for rebuttal in question.rebuttals:
             for old in set(rebuttal.previous_ids) & ids:
                 reader.problem(rebuttal.line, f"'{old}' is the id of a current rebuttal, not an earlier one")
-    if reader.problems:  # what is missing is only worth saying about an otherwise sound file
-        raise SourceError(sorted(reader.problems, key=lambda p: (p.line, p.column)))
-    if reader.title is None:
-        reader.problem(first_line, "the reply has no '# ' title")
-    if not reader.questions:
-        reader.problem(first_line, "the reply has no question", "add a heading '## 7. Question text'")
+    partial = Reply(path, meta, reader.title or "", reader.preamble, reader.questions)
+    if not reader.problems:  # what is missing is only worth saying about an otherwise sound file
+        if reader.title is None:
+            reader.problem(first_line, "the reply has no '# ' title")
+        if not reader.questions:
+            reader.problem(first_line, "the reply has no question", "add a heading '## 7. Question text'")
     if reader.problems:
-        raise SourceError(sorted(reader.problems, key=lambda p: (p.line, p.column)))
-    return Reply(path, meta, reader.title, reader.preamble, reader.questions)
+        error = SourceError(sorted(reader.problems, key=lambda p: (p.line, p.column)))
+        error.partial = partial  # what could be read, so that other checks still run on it
+        raise error
+    return partial
 
 
 def load_reply(path, display: str | None = None) -> Reply:

@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Check the source and bibliography without building the site, reporting every problem.
+
+    scripts/check_source.py [SOURCE] [--bib BIB] [--anchors ANCHORS]
+
+Problems print as FILE:LINE:COLUMN: message (hint: ...). Under GitHub Actions they are
+also printed as workflow annotations, so they show on the pull request's changed lines.
+Spelling in the author's replies is reported as warnings; warnings never fail the check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+try:
+    import reply_site  # noqa: F401
+except ImportError:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from reply_site.errors import SourceError
+from reply_site.pipeline import build
+from reply_site.spelling import spelling_warnings
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("source", nargs="?", type=Path, default=ROOT / "docs" / "reply.md")
+    parser.add_argument("--bib", type=Path, help="BibTeX file (default: references.bib beside SOURCE)")
+    parser.add_argument("--anchors", type=Path, default=ROOT / "anchors.yml",
+                        help="registry of published addresses (default: anchors.yml)")
+    parser.add_argument("--words", type=Path, default=ROOT / "project-words.txt",
+                        help="words codespell should accept (default: project-words.txt)")
+    args = parser.parse_args(argv)
+    anchors = args.anchors if args.anchors.exists() else None
+    problems, warnings = [], []
+    try:
+        result = build(args.source, args.bib or args.source.with_name("references.bib"), anchors=anchors)
+        warnings = spelling_warnings(result.reply, args.source, args.words)
+    except SourceError as error:
+        problems = error.problems
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    for problem in problems + warnings:
+        print(problem.annotation() if annotate else problem, file=sys.stdout if annotate else sys.stderr)
+    print(f"{len(problems)} error(s), {len(warnings)} warning(s)", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
