@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import textwrap
 from functools import lru_cache
+from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
+
+from .output import write_bytes_atomically
 
 SIZE = (1200, 630)
 BACKGROUND, INK, ACCENT, MUTED = "#1f2a5c", "#ffffff", "#e0b77f", "#c5cae9"
@@ -44,5 +48,26 @@ def card_png(label: str, title: str, footer: str) -> bytes:
         y += 72
     draw.text((80, SIZE[1] - 90), footer, font=font(28), fill=MUTED)
     output = io.BytesIO()
-    image.save(output, format="PNG")
+    image.save(output, format="PNG", compress_level=1)
     return output.getvalue()
+
+
+class CardCache:
+    """Cards already drawn, on disk, so that rebuilds only draw what changed."""
+
+    VERSION = "1"  # bump when the drawing changes
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+
+    def card(self, label: str, title: str, footer: str) -> bytes:
+        if self.folder is None:
+            return card_png(label, title, footer)
+        key = hashlib.sha256("\x00".join([self.VERSION, label, title, footer]).encode()).hexdigest()
+        path = self.folder / f"{key}.png"
+        if path.exists():
+            return path.read_bytes()
+        data = card_png(label, title, footer)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomically(path, data)
+        return data

@@ -20,6 +20,7 @@ except ImportError:  # running from a checkout without `pip install -e .`
     from reply_site.errors import SourceError
 from reply_site.cite import authors
 from reply_site.data_files import data_files, page_meta
+from reply_site.cards import CardCache
 from reply_site.pages import navigation
 from reply_site.pipeline import DEFAULT_SITE_URL, build
 from reply_site.share_pages import card_path, moved_anchors, static_files
@@ -42,7 +43,8 @@ def on_files(files: Files, config) -> Files:
     source = files.get_file_from_path(SOURCE)
     if source is not None:
         files.remove(source)  # the source is not a page of its own
-    generated = {**result.pages, **static_files(result.reply, result.registry, site_url, config["site_name"])}
+    cards = CardCache(root / ".cache" / "cards")
+    generated = {**result.pages, **static_files(result.reply, result.registry, site_url, config["site_name"], cards)}
     for name, content in generated.items():
         if files.get_file_from_path(name) is not None:
             raise Abort(f"docs/{name} would hide a generated file: remove it")

@@ -11,7 +11,7 @@ import json
 from html import escape
 
 from .anchors import Registry, forwarding
-from .cards import card_png
+from .cards import CardCache
 from .links import absolute, page_path, rebuttal_path, share_path
 from .markdown_text import headline, plain, summary
 from .model import Question, Rebuttal, Reply
@@ -54,7 +54,8 @@ def share_page(reply: Reply, question: Question, rebuttal: Rebuttal, site_url: s
 <body>
 <p>Stability AI wrote:</p>
 <blockquote>{quote}</blockquote>
-<p><a href="../../{escape(rebuttal_path(question, rebuttal))}">Read the reply to this passage (question {question.number})</a></p>
+<p><a href="../../{escape(rebuttal_path(question, rebuttal))}">Read the reply to this passage
+(question {question.number})</a></p>
 </body>
 </html>
 """
@@ -78,9 +79,12 @@ def forwarding_page(target: str, moves: dict[str, str]) -> str:
 """
 
 
-def static_files(reply: Reply, registry: Registry | None, site_url: str, site_name: str) -> dict[str, str | bytes]:
+def static_files(reply: Reply, registry: Registry | None, site_url: str, site_name: str,
+                 cards: CardCache | None = None) -> dict[str, str | bytes]:
     """Share pages (also under earlier ids), preview cards and forwarding pages."""
-    files: dict[str, str | bytes] = {card_path("index"): card_png("A reply to Stability AI", reply.meta["title"], site_name)}
+    card_png = (cards or CardCache(None)).card
+    files: dict[str, str | bytes] = {
+        card_path("index"): card_png("A reply to Stability AI", reply.meta["title"], site_name)}
     for question in reply.questions:
         files[card_path(question.slug)] = card_png(f"Question {question.number} · the Copyright Office asks",
                                                    question.text, site_name)
