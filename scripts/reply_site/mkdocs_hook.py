@@ -21,6 +21,7 @@ except ImportError:  # running from a checkout without `pip install -e .`
 from reply_site.cite import authors
 from reply_site.data_files import data_files, page_meta
 from reply_site.cards import CardCache
+from reply_site.csp import with_policy
 from reply_site.pages import navigation
 from reply_site.pipeline import DEFAULT_SITE_URL, build
 from reply_site.share_pages import card_path, moved_anchors, static_files
@@ -78,3 +79,11 @@ def on_page_content(html: str, page, config, files) -> str:
         return html
     data = json.dumps(moves).replace("<", "\\u003c")
     return html + f'\n<script type="application/json" id="moved-anchors">{data}</script>\n'
+
+
+def on_post_page(output: str, page, config) -> str:
+    return with_policy(output)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    return with_policy(output) if template_name.endswith(".html") else output
