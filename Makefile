@@ -5,10 +5,16 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve site pages anchors check test clean
 
+TOOLS := tools/node_modules/.installed
+
 $(BIN)/.installed: pyproject.toml constraints.txt
 	test -x $(BIN)/python || python3 -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+$(TOOLS): tools/package.json tools/package-lock.json  ## the W3C checker and Lighthouse (no install scripts)
+	cd tools && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 serve: $(BIN)/.installed  ## live preview on http://127.0.0.1:8000/ (reloads on edits)
@@ -28,7 +34,7 @@ anchors: $(BIN)/.installed  ## register new pages and rebuttal anchors in anchor
 check: $(BIN)/.installed  ## validate docs/reply.md and docs/references.bib without building (every problem at once)
 	$(BIN)/python scripts/check_source.py
 
-test: check  ## every test, browser tests included (installs Debian's chromium when root)
+test: check $(TOOLS)  ## every test, browser tests included (installs Debian's chromium when root)
 	command -v chromium >/dev/null || scripts/install_chromium.sh
 	$(BIN)/pytest
 

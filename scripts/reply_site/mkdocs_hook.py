@@ -22,6 +22,7 @@ from reply_site.cite import authors
 from reply_site.data_files import data_files, page_meta
 from reply_site.cards import CardCache
 from reply_site.csp import with_policy
+from reply_site.html_validity import repaired
 from reply_site.pages import navigation
 from reply_site.pipeline import DEFAULT_SITE_URL, build
 from reply_site.share_pages import card_path, moved_anchors, static_files
@@ -82,8 +83,8 @@ def on_page_content(html: str, page, config, files) -> str:
 
 
 def on_post_page(output: str, page, config) -> str:
-    return with_policy(output)
+    return with_policy(repaired(output))
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
-    return with_policy(output) if template_name.endswith(".html") else output
+    return with_policy(repaired(output)) if template_name.endswith(".html") else output
