@@ -65,6 +65,9 @@ def read_text(path, display: str | None = None) -> str:
             [Problem(name, line, f"byte 0x{data[error.start]:02x} is not valid UTF-8", column, hint)]
         ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.count("\x00") > len(text) // 4:  # every other byte: UTF-16 without a byte order mark
+        raise SourceError([Problem(name, 1, "the file is not UTF-8 (it looks like UTF-16)", 1,
+                                   "save the file as UTF-8")])
     if "\x00" in text:
         before = text[: text.index("\x00")]
         line = before.count("\n") + 1
