@@ -29,14 +29,16 @@ def parse_arguments(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("raw", metavar="RAW.txt", help="the reply as exported from the word processor")
     parser.add_argument("-o", "--output", metavar="OUT.md", type=Path, help="write the Markdown here (default: stdout)")
-    parser.add_argument("--bib", metavar="OUT.bib", type=Path, help="write BibTeX stubs here (default: OUT.bib next to OUT.md)")
+    parser.add_argument("--bib", metavar="OUT.bib", type=Path,
+                        help="write BibTeX stubs here (default: <stem>.bib next to OUT.md)")
     parser.add_argument("--force", action="store_true", help="replace an existing bibliography file")
     return parser.parse_args(argv)
 
 
 def main(argv=None) -> int:
     for stream in (sys.stdout, sys.stderr):
-        stream.reconfigure(encoding="utf-8")
+        if hasattr(stream, "reconfigure"):  # the report and the text are not ASCII
+            stream.reconfigure(encoding="utf-8")
     args = parse_arguments(argv)
     bib = args.bib or (args.output.with_suffix(".bib") if args.output else None)
     try:

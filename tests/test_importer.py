@@ -37,7 +37,7 @@ def run(case: Path, name: str = "input.txt"):
 
 
 def updating(request) -> bool:
-    return bool(request.config.getoption("--update-goldens", default=False) or os.environ.get("UPDATE_GOLDENS"))
+    return bool(request.config.getoption("--update-goldens", default=False) or os.environ.get("UPDATE_GOLDENS") == "1")
 
 
 def assert_golden(path: Path, actual: str, request) -> None:
@@ -62,10 +62,30 @@ def test_each_synthetic_reply_gives_its_golden_markdown_report_and_bibtex(case, 
 @pytest.mark.parametrize("ending", ["\r\n", "\r"], ids=["CRLF", "CR"])
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
 def test_line_endings_and_a_byte_order_mark_do_not_change_the_result(case, ending, tmp_path):
+    copy = tmp_path / case.name  # the same folder name, so that the report names the same file
+    copy.mkdir()
     text = (case / "input.txt").read_text(encoding="utf-8")
-    (tmp_path / "input.txt").write_bytes(b"\xef\xbb\xbf" + text.replace("\n", ending).encode("utf-8"))
-    tmp_path = tmp_path.rename(tmp_path.parent / case.name)
-    assert run(tmp_path) == run(case)
+    (copy / "input.txt").write_bytes(b"\xef\xbb\xbf" + text.replace("\n", ending).encode("utf-8"))
+    assert run(copy) == run(case)
+
+
+@pytest.mark.parametrize("raw", [*(c / "input.txt" for c in CASES), ROOT / "record" / "reply-as-received.txt"],
+                         ids=lambda p: p.parent.name)
+def test_the_site_reads_the_output_once_the_reviewer_says_what_the_reply_responds_to(raw):
+    """The importer leaves responds_to empty; the site's reader (reply_site.source)
+    refuses exactly that until it is filled in, and nothing else."""
+    from reply_site.errors import SourceError
+    from reply_site.source import parse_reply
+
+    result = import_reply(read_text(raw), "in.txt")
+    with pytest.raises(SourceError) as refused:
+        parse_reply(result.markdown, "out.md")
+    assert [p.message for p in refused.value.problems] == [
+        "front matter: 'responds_to.title' is required", "front matter: 'responds_to.url' must be an http(s) URL"]
+    filled = result.markdown.replace("  title:\n", "  title: The comment\n", 1).replace(
+        "  url:\n", "  url: https://example.org/comment\n", 1)
+    reply = parse_reply(filled, "out.md")
+    assert sum(len(q.rebuttals) for q in reply.questions) == result.report.count("rebuttal '")
 
 
 # --- The real reply: same structure as the hand-reviewed docs/reply.md ---------------

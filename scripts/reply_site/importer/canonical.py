@@ -13,7 +13,6 @@ one) under the right heading. Paragraph text is written verbatim, never escaped.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from .quotes import QUOTE_MARKS
 from .structure import Structure
@@ -46,7 +45,7 @@ def render(structure: Structure, replies: list[list[str]]) -> tuple[str, list[st
     questions = [q.text for q in structure.questions]
     blocks = [f"# {structure.title.text}", *(p.text for p in structure.preamble), *(f"## {q}" for q in questions)]
     notes, used = [], set()
-    for rebuttal, texts in zip(structure.rebuttals, replies):
+    for rebuttal, texts in zip(structure.rebuttals, replies, strict=True):
         ident = rebuttal_id(rebuttal.quote.text, used)
         blocks += [f"<!-- rebuttal: {ident} -->", f"> {rebuttal.quote.text}", *texts]
         lines = ", ".join(str(p.first_line) for p in rebuttal.replies)
@@ -59,7 +58,7 @@ def render(structure: Structure, replies: list[list[str]]) -> tuple[str, list[st
         "!! Move each rebuttal block (its '<!-- rebuttal: … -->' line and what follows it, up to the next "
         "one) under the question it answers.",
     ]
-    warnings = [f"line {p.first_line}: paragraph begins with '{_MARKUP.match(p.text).group(1).strip()}', "
+    warnings = [f"{p.where}: paragraph begins with '{_MARKUP.match(p.text).group(1).strip()}', "
                 "which Markdown reads as markup: check how it renders."
                 for p in _text_paragraphs(structure) if _MARKUP.match(p.text)]
     markdown = FRONT_MATTER.format(title=yaml_string(front_title(structure.title.text)))
@@ -92,5 +91,10 @@ def front_title(title: str) -> str:
 def yaml_string(text: str) -> str:
     """`text` as a YAML double-quoted scalar on one line."""
     escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    return '"' + "".join(f"\\u{ord(c):04x}" if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c
-                         for c in escaped) + '"'
+    # Characters YAML may refuse or fold (controls, line separators, U+FFFF) as escapes.
+    return '"' + "".join(c if c.isprintable() else _escape(c) for c in escaped) + '"'
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"

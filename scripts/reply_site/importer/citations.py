@@ -45,7 +45,9 @@ class Citations:
                 start += 1
             end += 1 if wrapped else 0
             is_new = url not in self.keys
-            key = self.keys.setdefault(url, self._unique(base_key(url))) if is_new else self.keys[url]
+            if is_new:
+                self.keys[url] = self._unique(base_key(url))
+            key = self.keys[url]
             pieces += [text[done:start], f"[@{key}]"]
             self.replaced.append((*paragraph.position(start), end - start))
             done = end
@@ -99,8 +101,9 @@ def base_key(url: str) -> str:
     labels = host.split(".")
     site = labels[-3] if len(labels) > 2 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2 else (
         labels[-2] if len(labels) > 1 else labels[0])
-    detail = next((slug(re.sub(r"\.[a-z]{2,5}$", "", s), words=4) for s in reversed(segments)
-                   if slug(re.sub(r"\.[a-z]{2,5}$", "", s)) not in _DULL_SEGMENTS | {""}), "")
+    # The last path segment that says something, without a file extension.
+    names = [slug(re.sub(r"\.[a-z]{2,5}$", "", s), words=4) for s in reversed(segments)]
+    detail = next((name for name in names if name and name not in _DULL_SEGMENTS), "")
     site = slug(site)
     if site and detail.startswith(site):
         return detail

@@ -2,8 +2,9 @@
 
 A paragraph continues in the next one when it does not end a sentence, or when a
 quotation in it is still open. Never joined: the title (first paragraph) to what
-follows, two numbered paragraphs (items of a list), and a balanced paragraph to one
-that opens a new quotation. Each join, and each break kept against the first rule,
+follows, a complete quotation (which may quote a passage only in part), two
+numbered paragraphs (items of a list), and a balanced paragraph to one that opens
+a new quotation. Each join, and each break kept against the first rule,
 becomes a line of the review report.
 """
 
@@ -12,13 +13,13 @@ from __future__ import annotations
 import re
 
 from .paragraphs import Paragraph
-from .quotes import opens_new_quotation, unclosed_opening
+from .quotes import is_quote, opens_new_quotation, unclosed_opening
 from .words import excerpt
 
 SENTENCE_END = ".!?:…"
-# Stripped from the end before looking for the sentence end: closing marks,
-# brackets and Markdown emphasis.
-_TRAILING = "\"”’'»)]}*_ \t"
+# Looked through at the end before looking for the sentence end: spaces, closing
+# marks, brackets and Markdown emphasis.
+_TRAILING = re.compile(r"[\s\"”’'»)\]}*_]+$")
 _ABBREVIATION = re.compile(
     r"(?:^|[\s(\[])("
     r"et al\.|e\.g\.|i\.e\.|[Cc]f\.|vs?\.|Dr\.|Mrs?\.|Ms\.|Prof\.|St\.|No\.|pp?\."
@@ -30,7 +31,7 @@ NUMBERED = re.compile(r"^\d+(\.\d+)*\.\s+\S")
 
 def ending(text: str) -> tuple[str, str]:
     """Why `text` does or does not end a sentence: ("end" | "abbreviation" | "open", detail)."""
-    stripped = text.rstrip(_TRAILING)
+    stripped = _TRAILING.sub("", text)
     bare = stripped.replace("*", "").replace("_", "")
     found = _ABBREVIATION.search(bare)
     if found:
@@ -75,6 +76,9 @@ def _decide(current: Paragraph, following: Paragraph, is_title: bool) -> tuple[b
         return True, f"{where}: joined: {reason}."
     if kind == "end":
         return False, ""
+    if is_quote(text):  # a passage quoted whole may stop short of its sentence's end
+        return False, (f"{where}: kept apart although line {current.last_line} ends mid-sentence: "
+                       "it is a complete quotation.")
     if opens_new_quotation(after):
         return False, (
             f"{where}: kept apart although line {current.last_line} ends mid-sentence: "

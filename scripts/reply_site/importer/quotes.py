@@ -1,8 +1,11 @@
 """Quotation marks: which way each one faces, and whether a paragraph is a quotation.
 
 Only double marks count: curly “ and ” (their direction is in the glyph) and the
-straight " (its direction comes from its neighbours). Single marks and apostrophes
-(’ ') never do, so "Stability AI’s" or "model's" cannot open a quotation.
+straight " (its direction comes from its neighbours: it opens at the start, or after
+a space, bracket or dash, when a non-space follows; otherwise it closes, so an inch
+mark as in 5" counts as closing). A closing mark may close a quotation opened with
+the other glyph. Single marks and apostrophes (’ ') never count, so "Stability AI’s"
+or "model's" cannot open a quotation.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ def marks(text: str) -> list[tuple[int, bool]]:
     """Each double quotation mark in `text` as (index, opens?)."""
     found = []
     for index, char in enumerate(text):
-        if char == OPENING or char == CLOSING:
+        if char in (OPENING, CLOSING):
             found.append((index, char == OPENING))
         elif char == STRAIGHT:
             before = text[index - 1] if index else " "

@@ -58,28 +58,24 @@ def classify(paragraphs: list[Paragraph], path: str) -> tuple[Structure, list[st
 
 
 def _rebuttals(paragraphs, kinds, path, notes) -> list[Rebuttal]:
-    rebuttals: list[Rebuttal] = []
-    replies: list[Paragraph] = []
-    for index, (paragraph, kind) in enumerate(zip(paragraphs, kinds)):
+    """Group quotes with the replies after them; `paragraphs` begins with a quote."""
+    groups: list[tuple[Paragraph, list[Paragraph]]] = []
+    for paragraph, kind in zip(paragraphs, kinds, strict=True):
         if kind.kind != "quote":
             notes.append(f"{paragraph.where}: reply ({_why_reply(paragraph, kind.kind, kind.closes_at)}).")
-            replies.append(paragraph)
+            groups[-1][1].append(paragraph)
             continue
         notes.append(f"{paragraph.where}: quote (begins with a quotation mark, "
                      "and the mark that closes it ends the paragraph).")
-        if index > 0 and not replies:
-            raise SourceError([Problem(path, paragraphs[index - 1].first_line,
+        if groups and not groups[-1][1]:
+            raise SourceError([Problem(path, groups[-1][0].first_line,
                 f"quotation has no reply: the next paragraph (line {paragraph.first_line}) is another quotation",
                 hint="write a reply after it, or put both passages in one quotation")])
-        if index > 0:
-            rebuttals[-1] = Rebuttal(rebuttals[-1].quote, tuple(replies))
-        rebuttals.append(Rebuttal(paragraph, ()))
-        replies = []
-    if not replies:
-        raise SourceError([Problem(path, paragraphs[-1].first_line,
+        groups.append((paragraph, []))
+    if not groups[-1][1]:
+        raise SourceError([Problem(path, groups[-1][0].first_line,
             "quotation at the end has no reply", hint="write a reply after it, or remove it")])
-    rebuttals[-1] = Rebuttal(rebuttals[-1].quote, tuple(replies))
-    return rebuttals
+    return [Rebuttal(quote, tuple(replies)) for quote, replies in groups]
 
 
 def _why_reply(paragraph: Paragraph, kind: str, closes_at: int) -> str:
