@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +22,18 @@ def run_script(name: str, *args: str, cwd: Path = ROOT) -> subprocess.CompletedP
     """Run one of scripts/*.py as a contributor would, capturing its output."""
     return subprocess.run([sys.executable, str(ROOT / "scripts" / name), *map(str, args)],
                           cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+COPY_IGNORED = shutil.ignore_patterns(".git", ".venv", "site", ".site.partial", "build", "node_modules", ".cache",
+                                      "__pycache__", "*.egg-info", ".pytest_cache", ".hypothesis", "artifacts")
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A copy of the project (without its caches, environments and output) that a test may edit."""
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT, copy, ignore=COPY_IGNORED)
+    return copy
 
 
 @pytest.fixture(scope="session")

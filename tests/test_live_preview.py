@@ -4,7 +4,6 @@ and `make site` leaves the last good site in place when a build fails."""
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -13,17 +12,6 @@ import urllib.request
 
 import pytest
 
-from conftest import ROOT
-
-PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "scripts"]
-
-
-@pytest.fixture
-def project_copy(tmp_path):
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / part)
-    return tmp_path
 
 
 def free_port() -> int:
@@ -66,7 +54,6 @@ def test_saving_the_source_under_mkdocs_serve_updates_the_page(project_copy):
 
 
 def test_a_failed_site_build_keeps_the_last_good_site(project_copy):
-    shutil.copy(ROOT / "Makefile", project_copy / "Makefile")
     venv_bin = os.path.dirname(sys.executable)
     make = ["make", "site", f"BIN={venv_bin}", "-o", f"{venv_bin}/.installed"]
     assert subprocess.run(make, cwd=project_copy, capture_output=True).returncode == 0
