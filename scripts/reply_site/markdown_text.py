@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .model import CITATION
+
 OUTER_QUOTES = "\"“”"
 
 
@@ -27,10 +29,25 @@ def headline(quote: str, words: int = 12) -> str:
     return short + ("…" if len(parts) > words else "")
 
 
+# Emphasis delimiters: `*`, `**`, `***` anywhere; `_`, `__`, `___` only at word boundaries.
+STAR_EMPHASIS = re.compile(r"(?<![\\*])(\*{1,3})(?=[^\s*])(.+?)(?<=[^\s\\*])\1(?!\*)", re.DOTALL)
+UNDERSCORE_EMPHASIS = re.compile(r"(?<![\w\\])(_{1,3})(?=[^\s_])(.+?)(?<=[^\s\\_])\1(?!\w)", re.DOTALL)
+
+
+def plain_text(markdown: str) -> str:
+    """The paragraph without its citation markers and emphasis markers; nothing else changes."""
+    text = re.sub(r"[ \t]*" + CITATION.pattern, "", markdown)
+    previous = None
+    while previous != text:  # nested emphasis such as *a **b** c* needs more than one pass
+        previous = text
+        text = STAR_EMPHASIS.sub(r"\2", text)
+        text = UNDERSCORE_EMPHASIS.sub(r"\2", text)
+    return text.strip()
+
+
 def plain(text: str) -> str:
     """Markdown of the source as one line of plain text: no citation markers, no emphasis marks."""
-    text = re.sub(r"\s*\[@[^\]]+\]", "", text)
-    return re.sub(r"[*_`]", "", " ".join(text.split()))
+    return " ".join(plain_text(text).split())
 
 
 def summary(text: str, limit: int = 160) -> str:

@@ -22,6 +22,9 @@ from reply_site.cite import authors
 from reply_site.data_files import data_files, page_meta
 from reply_site.cards import CardCache
 from reply_site.csp import with_policy
+from reply_site.changelog import changelog_page
+from reply_site.feed import reply_history
+from reply_site.history import last_changed, text_history
 from reply_site.html_validity import repaired
 from reply_site.pages import navigation
 from reply_site.pipeline import DEFAULT_SITE_URL, build
@@ -51,10 +54,14 @@ def on_files(files: Files, config) -> Files:
         if files.get_file_from_path(name) is not None:
             raise Abort(f"docs/{name} would hide a generated file: remove it")
         files.append(File.generated(config, name, content=content))
-    for name, text in data_files(result, config).items():
+    revisions = text_history(root)
+    generated_pages = {"changelog.md": changelog_page(revisions, config["repo_url"])}
+    for name, text in {**data_files(result, config), **generated_pages}.items():
         files.append(File.generated(config, name, content=text))
     config["nav"] = navigation(result.reply)
-    last_build.update(result=result, repo_edit=config["repo_url"] and config["edit_uri"] and
+    bib_history = reply_history(root, f"{Path(config['docs_dir']).name}/{BIB}")
+    last_build.update(result=result, changed=last_changed(revisions),
+                      bib_changed=bib_history[0].date[:10] if bib_history else None, repo_edit=config["repo_url"] and config["edit_uri"] and
                       config["repo_url"].rstrip("/") + "/" + config["edit_uri"].strip("/") + "/")
     return files
 
@@ -68,6 +75,11 @@ def on_page_context(context, page, config, nav):
     page.meta.setdefault("citation", {"title": reply.meta["title"], "authors": authors(reply),
                                       "date": str(reply.meta.get("date") or ""),
                                       "responds_to": reply.meta["responds_to"]["url"]})
+    question = next((q for q in reply.questions if q.page == page.file.src_uri), None)
+    changed = (last_build["bib_changed"] if name == "references" else
+               last_build["changed"].get(question.number if question else "home" if name == "index" else ""))
+    if changed:
+        page.meta["text_changed"] = changed
     if page.file.generated_by and last_build["repo_edit"]:
         # Generated pages are edited through their source.
         page.edit_url = last_build["repo_edit"] + (BIB if name == "references" else SOURCE)

@@ -129,4 +129,5 @@ def render_pages(reply: Reply, references: dict[str, Reference], site_url: str) 
 
 def navigation(reply: Reply) -> list[dict[str, str]]:
     return ([{"Home": "index.md"}] + [{f"Question {q.number}": q.page} for q in reply.questions]
-            + [{"References": "references.md"}, {"The reply as data": "data.md"}, {"Crawlers": "crawlers.md"}])
+            + [{"References": "references.md"}, {"Changelog": "changelog.md"}, {"The reply as data": "data.md"},
+               {"Crawlers": "crawlers.md"}])
