@@ -48,7 +48,7 @@ def site_words(site: Path, question_pages: list[str]) -> list[str]:
 
 def first_difference(expected: list[str], actual: list[str]) -> str | None:
     """None when both word lists are the same, else where they part."""
-    for index, (want, got) in enumerate(zip(expected, actual)):
+    for index, (want, got) in enumerate(zip(expected, actual, strict=False)):
         if want != got:
             context = " ".join(expected[max(0, index - 6): index + 6])
             return f"word {index}: expected {want!r}, site has {got!r} (near: {context!r})"

@@ -55,7 +55,8 @@ def test_every_change_to_the_text_is_listed_newest_first(repo):
     assert [r.commit.subject for r in history] == [
         "Group the last passage under 8.4", "Fix a word, with the author's sign-off", "Publish the reply"]
     moved, = history[0].changes
-    assert (moved.what, moved.rebuttal_id, moved.question) == ("moved from question 7.2", "models-as-creative-tools", "8.4")
+    assert (moved.what, moved.rebuttal_id, moved.question) == (
+        "moved from question 7.2", "models-as-creative-tools", "8.4")
     fixed, = history[1].changes
     assert (fixed.what, fixed.rebuttal_id) == ("reply changed", "models-do-not-store-works")
     assert history[2].changes[0].what == "published with 6 rebuttals"

@@ -52,7 +52,8 @@ def test_a_ten_megabyte_source_builds_within_the_budget(ten_megabytes, tmp_path)
 def test_a_line_of_one_megabyte_is_kept_whole(tmp_path):
     source = (ROOT / "docs" / "reply.md").read_text(encoding="utf-8")
     long_line = "word " * 200_000
-    (tmp_path / "reply.md").write_text(source.replace("a juice blend.", "a juice blend. " + long_line), encoding="utf-8")
+    source = source.replace("a juice blend.", "a juice blend. " + long_line)
+    (tmp_path / "reply.md").write_text(source, encoding="utf-8")
     (tmp_path / "references.bib").write_bytes((ROOT / "docs" / "references.bib").read_bytes())
     process = build_pages(tmp_path / "reply.md", "--out", tmp_path / "pages")
     _, stderr = process.communicate(timeout=BUDGET_SECONDS)

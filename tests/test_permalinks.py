@@ -54,7 +54,8 @@ def test_a_published_rebuttal_that_disappears_fails_the_build_naming_the_registr
     [problem] = failure.value.problems
     assert problem.path == "anchors.yml"
     assert registry_lines[problem.line - 1].strip() == "- models-do-not-store-works"
-    assert "question-7-2/#models-do-not-store-works" in problem.message and "(was: models-do-not-store-works)" in problem.hint
+    assert "question-7-2/#models-do-not-store-works" in problem.message
+    assert "(was: models-do-not-store-works)" in problem.hint
 
 
 def test_a_renamed_rebuttal_keeps_its_old_address_and_share_page(project):
@@ -83,7 +84,8 @@ def test_a_renumbered_question_page_forwards_once_declared(project):
     with pytest.raises(SourceError) as failure:
         build_project(project)
     assert any("published page 'question-8-4/' no longer exists" in p.message for p in failure.value.problems)
-    edit(project / "docs/reply.md", "grouping: editorial", "grouping: editorial\nmoved_pages:\n  question-8-4/: question-8-5/")
+    edit(project / "docs/reply.md", "grouping: editorial",
+         "grouping: editorial\nmoved_pages:\n  question-8-4/: question-8-5/")
     result = build_project(project)
     page = static_files(result.reply, result.registry, "https://example.org/", "Site")["question-8-4/index.html"]
     assert 'url=../question-8-5/' in page

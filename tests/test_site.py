@@ -41,7 +41,7 @@ def test_each_question_has_a_page_with_its_quotes_as_blockquotes(built_site):
         assert question.text in soup.select_one("article .question-text").get_text()
         quotes = soup.select("article figure.stability-quote > blockquote")
         assert len(quotes) == len(question.rebuttals)
-        for quote, rebuttal in zip(quotes, question.rebuttals):
+        for quote, rebuttal in zip(quotes, question.rebuttals, strict=True):
             assert words(quote.get_text(" "))[:5] == words(rebuttal.quote[0].text)[:5]
             assert quote.find_parent("figure").figcaption.get_text(strip=True) == "Stability AI"
         ids = [h.get("id") for h in soup.select("article h2.rebuttal-heading")]

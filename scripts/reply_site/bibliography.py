@@ -79,9 +79,11 @@ def parse_bibliography(text: str, path: str) -> dict[str, Reference]:
                 problems.append(Problem(path, line, f"entry '{entry.key}' has no '{name}' field",
                                         hint=f"add {name} = {{...}}"))
         if values.get("url") and not HTTP_URL.match(values["url"]):
-            problems.append(Problem(path, fields["url"].start_line + 1, f"entry '{entry.key}': url '{values['url']}' is not an http(s) URL"))
+            problems.append(Problem(path, fields["url"].start_line + 1,
+                                    f"entry '{entry.key}': url '{values['url']}' is not an http(s) URL"))
         if values.get("doi") and not DOI.match(values["doi"]):
-            problems.append(Problem(path, fields["doi"].start_line + 1, f"entry '{entry.key}': doi '{values['doi']}' is malformed",
+            problems.append(Problem(path, fields["doi"].start_line + 1,
+                                    f"entry '{entry.key}': doi '{values['doi']}' is malformed",
                                     hint="a DOI looks like 10.48550/arXiv.2301.13188, without https://doi.org/"))
         references[entry.key] = Reference(entry.key, line, tuple(plain(a) for a in authors), values)
     if problems:

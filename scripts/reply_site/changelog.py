@@ -32,7 +32,9 @@ def word_diff(before: str, after: str) -> str:
 
 
 def change_item(change: Change) -> str:
-    where = f"question {escape(change.question)}, <code>{escape(change.rebuttal_id)}</code>: " if change.rebuttal_id else ""
+    where = ""
+    if change.rebuttal_id:
+        where = f"question {escape(change.question)}, <code>{escape(change.rebuttal_id)}</code>: "
     detail = ""
     if change.before and change.after:
         detail = f'<br><span class="word-diff">{word_diff(change.before, change.after)}</span>'

@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 
 from .crawlers import parse_agents, policy_of, robots_meta, robots_txt
-from .feed import atom_feed, reply_history
+from .feed import Commit, atom_feed, reply_history
 from .pipeline import DEFAULT_SITE_URL
 from .reply_json import SCHEMA_PATH, reply_document
 from .structured_data import json_ld
@@ -52,15 +52,21 @@ def last_modified(path: Path) -> str:
     return stamp.isoformat(timespec="seconds")
 
 
-def data_files(build, config) -> dict[str, str]:
-    """Every data file of the site: name below the site root -> text."""
+def data_files(build, config, commits: list[Commit] | None = None) -> dict[str, str]:
+    """Every data file of the site: name below the site root -> text.
+
+    `commits` are those that changed the text (history.text_history); by default every
+    commit that touched the source file.
+    """
     root, site_url = root_of(config), site_url_of(config)
     try:
         agents = parse_agents(read(root, CRAWLERS), CRAWLERS)
     except ValueError as error:
         raise Abort(str(error)) from None
     source = build.reply.path  # relative to the project when it is inside it
-    feed = atom_feed(reply_history(root, source), site_url, config["site_name"], config.get("repo_url"),
+    if commits is None:
+        commits = reply_history(root, source)
+    feed = atom_feed(commits, site_url, config["site_name"], config.get("repo_url"),
                      last_modified(root / source))
     return {
         "reply.json": json.dumps(reply_document(build, site_url), ensure_ascii=False, indent=2) + "\n",

@@ -71,5 +71,6 @@ def check_fields(meta: dict, yaml_lines: list[str], path: str) -> list[Problem]:
     if not isinstance(responds_to.get("title"), str) or not responds_to["title"].strip():
         problems.append(Problem(path, line_of("responds_to"), "front matter: 'responds_to.title' is required"))
     if not HTTP_URL.match(str(responds_to.get("url") or "")):
-        problems.append(Problem(path, line_of("url") if "url" in responds_to else line_of("responds_to"), "front matter: 'responds_to.url' must be an http(s) URL"))
+        problems.append(Problem(path, line_of("url") if "url" in responds_to else line_of("responds_to"),
+                                "front matter: 'responds_to.url' must be an http(s) URL"))
     return problems

@@ -16,7 +16,9 @@ GROUPING_NOTE = ("The reply as received does not say which question each passage
 
 
 def front_matter(title: str, description: str) -> str:
-    quote = lambda value: '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    def quote(value: str) -> str:
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
     return f"---\ntitle: {quote(title)}\ndescription: {quote(description)}\n---\n"
 
 
@@ -58,7 +60,9 @@ def home_page(reply: Reply, site_url: str) -> str:
 def cite_block(title: str, citation: tuple[str, str]) -> str:
     """A collapsed 'Cite this' block with the citation as text and as BibTeX."""
     text, bibtex = citation
-    indent = lambda block: "\n".join("    " + line if line else "" for line in block.splitlines())
+    def indent(block: str) -> str:
+        return "\n".join("    " + line if line else "" for line in block.splitlines())
+
     return (f'??? cite "{title}"\n\n    As text:\n\n{indent("```text" + chr(10) + text + chr(10) + "```")}\n\n'
             f"    As BibTeX:\n\n{indent('```bibtex' + chr(10) + bibtex + chr(10) + '```')}\n")
 

@@ -28,7 +28,7 @@ def check_block(lines: list[str], first_line: int, path: str) -> list[Problem]:
     """Problems of policy in one block of the source, each at its line and column."""
     problems = []
     for number, line in enumerate(lines, start=first_line):
-        def add(column: int, message: str, hint: str) -> None:
+        def add(column: int, message: str, hint: str, number: int = number) -> None:
             problems.append(Problem(path, number, message, column, hint))
 
         if MARKER.match(line.strip()):
