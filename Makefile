@@ -38,5 +38,13 @@ test: check $(TOOLS)  ## every test, browser tests included (installs Debian's c
 	command -v chromium >/dev/null || scripts/install_chromium.sh
 	$(BIN)/pytest
 
+.PHONY: bench
+bench: $(BIN)/.installed $(TOOLS)  ## how fast the site builds, previews and loads: a table, and build/benchmark.json
+	$(BIN)/python scripts/benchmark.py
+
+.PHONY: lighthouse
+lighthouse: $(BIN)/.installed $(TOOLS)  ## Lighthouse scores of every page, phone and desktop: a table, and build/lighthouse.json
+	$(BIN)/python scripts/lighthouse.py
+
 clean:
 	rm -rf site .site.partial build .pytest_cache

@@ -58,13 +58,10 @@ def home_page(reply: Reply, site_url: str) -> str:
 
 
 def cite_block(title: str, citation: tuple[str, str]) -> str:
-    """A collapsed 'Cite this' block with the citation as text and as BibTeX."""
+    """A collapsed 'Cite this' block with the citation as text and as BibTeX (not indexed by search)."""
     text, bibtex = citation
-    def indent(block: str) -> str:
-        return "\n".join("    " + line if line else "" for line in block.splitlines())
-
-    return (f'??? cite "{title}"\n\n    As text:\n\n{indent("```text" + chr(10) + text + chr(10) + "```")}\n\n'
-            f"    As BibTeX:\n\n{indent('```bibtex' + chr(10) + bibtex + chr(10) + '```')}\n")
+    return (f'<details class="cite" data-search-exclude markdown>\n<summary>{title}</summary>\n\n'
+            f"As text:\n\n```text\n{text}\n```\n\nAs BibTeX:\n\n```bibtex\n{bibtex}\n```\n\n</details>\n")
 
 
 def rebuttal_block(question: Question, rebuttal: Rebuttal, citer: Citer, site_url: str) -> str:
@@ -74,7 +71,7 @@ def rebuttal_block(question: Question, rebuttal: Rebuttal, citer: Citer, site_ur
     return (
         f"## “{escape(headline(rebuttal.quote[0].text))}” {{ #{rebuttal.id} .rebuttal-heading }}\n\n"
         f'<div class="rebuttal" markdown>\n\n'
-        f'<div class="rebuttal-actions"><a class="share-link" href="../{share_path(rebuttal.id)}" '
+        f'<div class="rebuttal-actions" data-search-exclude><a class="share-link" href="../{share_path(rebuttal.id)}" '
         f'title="A link whose preview shows this rebuttal">Share link</a></div>\n\n'
         f'<figure class="stability-quote" markdown>\n<blockquote markdown>\n\n{quote}\n\n</blockquote>\n'
         f"<figcaption>Stability AI</figcaption>\n</figure>\n\n"

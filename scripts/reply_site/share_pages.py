@@ -47,6 +47,7 @@ def share_page(reply: Reply, question: Question, rebuttal: Rebuttal, site_url: s
 <title>{escape(title)}</title>
 <meta name="description" content="{escape(description)}">
 <meta name="robots" content="noindex, follow">
+<link rel="icon" href="../../assets/images/favicon.png">
 <link rel="canonical" href="{escape(target)}">
 {meta_tags(title, description, absolute(site_url, share_path(rebuttal.id)), image, site_name)}
 <meta http-equiv="refresh" content="0; url=../../{escape(rebuttal_path(question, rebuttal))}">
@@ -70,6 +71,7 @@ def forwarding_page(target: str, moves: dict[str, str]) -> str:
 <meta charset="utf-8">
 <title>Moved</title>
 <meta name="robots" content="noindex">
+<link rel="icon" href="../assets/images/favicon.png">
 <script type="application/json" id="moved-anchors">{data}</script>
 <script src="../{FORWARD_SCRIPT}"></script>
 <meta http-equiv="refresh" content="0; url=../{escape(target)}">
