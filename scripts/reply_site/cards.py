@@ -8,8 +8,6 @@ import textwrap
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
-
 from .output import write_bytes_atomically
 
 SIZE = (1200, 630)
@@ -17,7 +15,9 @@ BACKGROUND, INK, ACCENT, MUTED = "#1f2a5c", "#ffffff", "#e0b77f", "#c5cae9"
 
 
 @lru_cache(maxsize=8)
-def font(size: int) -> ImageFont.FreeTypeFont:
+def font(size: int):
+    from PIL import ImageFont  # imported only when a card has to be drawn: most builds find them cached
+
     return ImageFont.load_default(size=size)
 
 
@@ -38,6 +38,8 @@ def wrap(text: str, size: int, width: int, lines: int) -> list[str]:
 @lru_cache(maxsize=512)  # `mkdocs serve` keeps the module: unchanged cards are not drawn again
 def card_png(label: str, title: str, footer: str) -> bytes:
     """A card: a small label, the title in large type, a footer line."""
+    from PIL import Image, ImageDraw
+
     image = Image.new("RGB", SIZE, BACKGROUND)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, 24, SIZE[1]), fill=ACCENT)
