@@ -1,0 +1,1 @@
+"""The pieces of scripts/benchmark.py: one module per kind of measurement."""
