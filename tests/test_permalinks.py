@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, run_script
+from reply_site.anchors import forwarding
 from reply_site.errors import SourceError
 from reply_site.pipeline import build
 from reply_site.share_pages import moved_anchors, static_files
@@ -62,7 +63,7 @@ def test_a_renamed_rebuttal_keeps_its_old_address_and_share_page(project):
     edit(project / "docs/reply.md", "<!-- rebuttal: models-do-not-store-works -->",
          "<!-- rebuttal: no-storage (was: models-do-not-store-works) -->")
     result = build_project(project)
-    assert moved_anchors(result.reply, result.registry, "question-7-2/") == {
+    assert moved_anchors(forwarding(result.reply, result.registry), "question-7-2/") == {
         "models-do-not-store-works": "../question-7-2/#no-storage"}
     files = static_files(result.reply, result.registry, "https://example.org/", "Site")
     assert files["r/models-do-not-store-works/index.html"] == files["r/no-storage/index.html"]
@@ -75,7 +76,7 @@ def test_a_rebuttal_moved_to_another_question_is_forwarded_from_its_old_page(pro
     source.write_text(text.replace(block, "") + "\n" + block, encoding="utf-8")  # now under 8.4
     result = build_project(project)
     assert [r.id for r in result.reply.questions[-1].rebuttals] == ["models-as-creative-tools"]
-    assert moved_anchors(result.reply, result.registry, "question-7-2/") == {
+    assert moved_anchors(forwarding(result.reply, result.registry), "question-7-2/") == {
         "models-as-creative-tools": "../question-8-4/#models-as-creative-tools"}
 
 

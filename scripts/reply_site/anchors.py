@@ -56,18 +56,19 @@ def current_pages(reply: Reply) -> list[str]:
     return [""] + [page_path(q) for q in reply.questions] + ["references/"]
 
 
-def resolve(reply: Reply, page: str, anchor: str) -> str | None:
-    """Where a published `page#anchor` is now, as a site path, or None if it is lost."""
-    anchors = current_anchors(reply)
-    new_id = anchor if anchor in anchors else reply.renamed.get(anchor)
-    if new_id in anchors:
-        return f"{anchors[new_id]}#{new_id}"
-    return None
+def resolver(reply: Reply):
+    """A function telling where a published anchor is now, as a site path, or None if it is lost."""
+    anchors, renamed = current_anchors(reply), reply.renamed
+
+    def resolve(anchor: str) -> str | None:
+        new_id = anchor if anchor in anchors else renamed.get(anchor)
+        return f"{anchors[new_id]}#{new_id}" if new_id in anchors else None
+    return resolve
 
 
 def check_registry(reply: Reply, registry: Registry) -> list[Problem]:
     problems = []
-    pages = current_pages(reply)
+    pages, resolve = current_pages(reply), resolver(reply)
     moved_pages = reply.meta.get("moved_pages") or {}
     for page, anchors in registry.pages.items():
         if page not in pages and moved_pages.get(page) not in pages:
@@ -76,7 +77,7 @@ def check_registry(reply: Reply, registry: Registry) -> list[Problem]:
                                     hint=f"declare where it went in {reply.path}'s front matter: "
                                     f"moved_pages: {{{page}: new-page/}}"))
         for anchor in anchors:
-            if resolve(reply, page, anchor) is None:
+            if resolve(anchor) is None:
                 problems.append(Problem(registry.path, registry.lines[(page, anchor)],
                                         f"published rebuttal '{page}#{anchor}' has disappeared",
                                         hint=f"if it was renamed, write '<!-- rebuttal: new-id (was: {anchor}) -->' "
@@ -87,9 +88,10 @@ def check_registry(reply: Reply, registry: Registry) -> list[Problem]:
 def forwarding(reply: Reply, registry: Registry) -> dict[str, dict[str, str]]:
     """For each published page: old anchor -> site path where it is now, when it moved."""
     moves: dict[str, dict[str, str]] = {}
+    resolve = resolver(reply)
     for page, anchors in registry.pages.items():
         for anchor in anchors:
-            target = resolve(reply, page, anchor)
+            target = resolve(anchor)
             if target and target != f"{page}#{anchor}":
                 moves.setdefault(page, {})[anchor] = target
     return moves

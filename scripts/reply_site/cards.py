@@ -62,14 +62,13 @@ class CardCache:
     def __init__(self, folder: Path | None):
         self.folder = folder
 
-    def card(self, label: str, title: str, footer: str) -> bytes:
+    def card(self, label: str, title: str, footer: str) -> bytes | Path:
+        """The card's PNG bytes, or with a cache folder the path of its cached file (not read)."""
         if self.folder is None:
             return card_png(label, title, footer)
         key = hashlib.sha256("\x00".join([self.VERSION, label, title, footer]).encode()).hexdigest()
         path = self.folder / f"{key}.png"
-        if path.exists():
-            return path.read_bytes()
-        data = card_png(label, title, footer)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        write_bytes_atomically(path, data)
-        return data
+        if not path.exists():
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_bytes_atomically(path, card_png(label, title, footer))
+        return path

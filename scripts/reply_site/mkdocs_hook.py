@@ -11,6 +11,7 @@ import logging
 import sys
 from pathlib import Path
 
+import jinja2
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
@@ -41,9 +42,21 @@ def on_files(files: Files, config) -> Files:
     for name, content in site.files().items():
         if files.get_file_from_path(name) is not None:
             raise Abort(f"docs/{name} would hide a generated file: remove it")
-        files.append(File.generated(config, name, content=content))
+        if isinstance(content, Path):  # a cached file, copied as it is
+            files.append(File.generated(config, name, abs_src_path=str(content)))
+        else:
+            files.append(File.generated(config, name, content=content))
     config["nav"] = navigation(site.result.reply)
     return files
+
+
+def on_env(env, config, files):
+    # The theme's templates are compiled once and kept: rebuilds (and `mkdocs serve`) reuse them.
+    # Jinja checks each template's source, so an edited template is compiled again.
+    folder = Path(config["config_file_path"]).resolve().parent / ".cache" / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+    return env
 
 
 def on_page_context(context, page, config, nav):

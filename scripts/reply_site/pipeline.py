@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .anchors import Registry, check_registry, load_registry
 from .bibliography import Reference, load_bibliography
-from .citations import check_citations
+from .citations import Citer, check_citations
 from .errors import Problem, SourceError
 from .model import Reply
 from .pages import render_pages
@@ -16,10 +17,17 @@ from .source import load_reply
 
 @dataclass
 class Build:
+    """One reading of the source: the model, the references, the pages."""
+
     reply: Reply
     references: dict[str, Reference]
     pages: dict[str, str]
     registry: Registry | None = None
+
+    @cached_property
+    def citer(self) -> Citer:
+        """Citation numbers and links, worked out once per build."""
+        return Citer(self.reply, self.references)
 
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"

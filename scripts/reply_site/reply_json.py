@@ -63,7 +63,7 @@ def meta_value(value):
 def reply_document(build, site_url: str) -> dict:
     """The whole reply as a JSON-ready dict; `build` is a pipeline.Build."""
     reply = build.reply
-    citer = Citer(reply, build.references)
+    citer = build.citer
     responds_to = reply.meta["responds_to"]
     return {
         "$schema": absolute(site_url, SCHEMA_PATH),

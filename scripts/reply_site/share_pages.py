@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from html import escape
+from pathlib import Path
 
 from .anchors import Registry, forwarding
 from .cards import CardCache
@@ -33,7 +34,8 @@ def meta_tags(title: str, description: str, url: str, image: str, site_name: str
     return "\n".join(f'<meta {kind}="{name}" content="{escape(value)}">' for kind, name, value in pairs)
 
 
-def share_page(reply: Reply, question: Question, rebuttal: Rebuttal, site_url: str, site_name: str) -> str:
+def share_page(reply: Reply, question: Question, rebuttal: Rebuttal, site_url: str, site_name: str,
+               robots: str = "") -> str:
     target = absolute(site_url, rebuttal_path(question, rebuttal))
     title = f"Stability AI: “{headline(rebuttal.quote[0].text, 16)}” — a reply"
     description = summary(" ".join(p.text for p in rebuttal.reply), 200)
@@ -46,7 +48,7 @@ def share_page(reply: Reply, question: Question, rebuttal: Rebuttal, site_url: s
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(title)}</title>
 <meta name="description" content="{escape(description)}">
-<meta name="robots" content="noindex, follow">
+<meta name="robots" content="{escape(', '.join(filter(None, ['noindex, follow', robots])))}">
 <link rel="icon" href="../../assets/images/favicon.png">
 <link rel="canonical" href="{escape(target)}">
 {meta_tags(title, description, absolute(site_url, share_path(rebuttal.id)), image, site_name)}
@@ -82,10 +84,13 @@ def forwarding_page(target: str, moves: dict[str, str]) -> str:
 
 
 def static_files(reply: Reply, registry: Registry | None, site_url: str, site_name: str,
-                 cards: CardCache | None = None) -> dict[str, str | bytes]:
-    """Share pages (also under earlier ids), preview cards and forwarding pages."""
+                 cards: CardCache | None = None, robots: str = "") -> dict[str, str | bytes | Path]:
+    """Share pages (also under earlier ids), preview cards and forwarding pages.
+
+    `robots` is what the crawler policy adds to each page's robots meta (e.g. "noai, noimageai").
+    """
     card_png = (cards or CardCache(None)).card
-    files: dict[str, str | bytes] = {
+    files: dict[str, str | bytes | Path] = {
         card_path("index"): card_png("A reply to Stability AI", reply.meta["title"], site_name)}
     for question in reply.questions:
         files[card_path(question.slug)] = card_png(f"Question {question.number} · the Copyright Office asks",
@@ -94,7 +99,7 @@ def static_files(reply: Reply, registry: Registry | None, site_url: str, site_na
             files[card_path(f"r/{rebuttal.id}")] = card_png(
                 "Stability AI wrote", summary(rebuttal.quote[0].text, 260),
                 f"The author's reply · question {question.number} · {site_name}")
-            page = share_page(reply, question, rebuttal, site_url, site_name)
+            page = share_page(reply, question, rebuttal, site_url, site_name, robots)
             for rebuttal_id in [rebuttal.id, *rebuttal.previous_ids]:
                 files[share_path(rebuttal_id) + "index.html"] = page
     files[card_path("references")] = card_png("A reply to Stability AI", "References", site_name)
@@ -108,10 +113,10 @@ def static_files(reply: Reply, registry: Registry | None, site_url: str, site_na
     return files
 
 
-def moved_anchors(reply: Reply, registry: Registry | None, page: str) -> dict[str, str]:
-    """On a current page: anchors once published here -> relative URL of where they are now."""
-    if registry is None:
-        return {}
-    return {anchor: "../" * page.count("/") + target
-            for anchor, target in forwarding(reply, registry).get(page, {}).items()}
+def moved_anchors(moves: dict[str, dict[str, str]], page: str) -> dict[str, str]:
+    """On a current page: anchors once published here -> relative URL of where they are now.
+
+    `moves` is anchors.forwarding(reply, registry), worked out once per build.
+    """
+    return {anchor: "../" * page.count("/") + target for anchor, target in moves.get(page, {}).items()}
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .anchors import Registry
+from .anchors import Registry, forwarding
 from .changelog import changelog_page
 from .cards import CardCache
 from .cite import authors
-from .data_files import data_files, page_meta
+from .crawlers import robots_meta
+from .data_files import data_files, page_meta, policy
 from .feed import reply_history
 from .history import last_changed, text_history
 from .pipeline import DEFAULT_SITE_URL, Build, build
@@ -34,15 +35,16 @@ class SiteBuild:
         bib_history = reply_history(self.root, f"{self.docs.name}/{BIB}")
         self.changed = last_changed(self.revisions)
         self.changed["references"] = bib_history[0].date[:10] if bib_history else None
+        self.moves = forwarding(self.result.reply, self.registry) if self.registry else {}
 
     @property
     def registry(self) -> Registry | None:
         return self.result.registry
 
-    def files(self) -> dict[str, str | bytes]:
-        """Every generated file: pages, changelog, share pages, cards, data files."""
+    def files(self) -> dict[str, str | bytes | Path]:
+        """Every generated file: pages, changelog, share pages, cards (as paths of cached files), data files."""
         extras = static_files(self.result.reply, self.registry, self.site_url, self.config["site_name"],
-                              CardCache(self.root / ".cache" / "cards"))
+                              CardCache(self.root / ".cache" / "cards"), robots_meta(policy(self.config)))
         return {**self.result.pages, "changelog.md": changelog_page(self.revisions, self.config["repo_url"]),
                 **extras, **data_files(self.result, self.config, [r.commit for r in self.revisions])}
 
@@ -62,4 +64,4 @@ class SiteBuild:
         return meta
 
     def moved_anchors(self, page_url: str) -> dict[str, str]:
-        return moved_anchors(self.result.reply, self.registry, page_url)
+        return moved_anchors(self.moves, page_url)

@@ -98,7 +98,7 @@ def references_page(reply: Reply, citer: Citer, site_url: str) -> dict:
 def json_ld(build, page_src_uri: str, site_url: str) -> dict | None:
     """The JSON-LD object of a page, by its source path ('index.md', 'question-7.md', ...); None for others."""
     reply = build.reply
-    citer = Citer(reply, build.references)
+    citer = build.citer
     if page_src_uri == "index.md":
         data = home(reply, site_url)
     elif page_src_uri == "references.md":
