@@ -18,18 +18,20 @@ is missed.
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
-import http.server
-import io
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
+
+try:
+    import reply_site  # noqa: F401  (installed with `pip install -e .`)
+except ImportError:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from reply_site.local_host import LocalServer
 
 ROOT = Path(__file__).resolve().parents[1]
 TOOLS = ROOT / "tools"
@@ -39,50 +41,7 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 # The targets: every category at 100, except performance, which must reach 95 on a phone.
 TARGETS = {("performance", "mobile"): 95, ("accessibility", None): 100, ("best-practices", None): 100,
            ("seo", None): 100}
-COMPRESSIBLE = re.compile(r"^(text/|application/(javascript|json|xml|manifest\+json|atom\+xml)|image/svg\+xml)")
 FORWARDS = re.compile(r"<meta\s+http-equiv=[\"']?refresh", re.IGNORECASE)
-
-
-class StaticHost(http.server.SimpleHTTPRequestHandler):
-    """Files as a static host serves them: text gzip-compressed when the client accepts it,
-    everything cacheable for ten minutes (GitHub Pages' policy)."""
-
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".js": "text/javascript", ".json": "application/json", ".xml": "application/xml",
-                      ".webmanifest": "application/manifest+json", ".svg": "image/svg+xml"}
-
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's signature
-        pass
-
-    def end_headers(self):
-        self.send_header("Cache-Control", "max-age=600")
-        super().end_headers()
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
-            path = path / "index.html"
-        content_type = self.guess_type(str(path))
-        if (not path.is_file() or not COMPRESSIBLE.match(content_type)
-                or "gzip" not in self.headers.get("Accept-Encoding", "")):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
-        self.send_response(200)
-        if content_type.startswith("text/") and "charset" not in content_type:
-            content_type += "; charset=utf-8"
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Vary", "Accept-Encoding")
-        self.end_headers()
-        return io.BytesIO(body)
-
-
-class Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        pass  # a browser dropping a connection it no longer needs
 
 
 def build_site(project: Path, url: str, out: Path) -> None:
@@ -174,11 +133,10 @@ def main() -> int:
     reports = args.json.parent / "lighthouse"
     site = args.json.parent / "lighthouse-site"
     reports.mkdir(parents=True, exist_ok=True)
-    server = Server(("127.0.0.1", 0), None)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    server = LocalServer()
+    base = server.url
     build_site(args.project.resolve(), base, site.resolve())
-    server.RequestHandlerClass = functools.partial(StaticHost, directory=str(site))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server.serve(site, compress=True)
 
     pages = ([p.strip().lstrip("/") for p in args.pages.split(",")] if args.pages else pages_of(site))
     rows, version = [], None
@@ -191,8 +149,7 @@ def main() -> int:
                 version = lhr.get("lighthouseVersion", version)
                 print(f"  {rows[-1]['page']} ({form_factor}): done", file=sys.stderr, flush=True)
     finally:
-        server.shutdown()
-        server.server_close()
+        server.stop()
 
     missed = [line for row in rows for line in missed_targets(row)]
     print(table(rows))

@@ -15,8 +15,9 @@ import gzip
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .common import (CHROMIUM_ARGS, Failed, chromium, copy_project, derived_config, generated_markdown, served,
-                     timed_build)
+from reply_site.local_host import served
+
+from .common import CHROMIUM_ARGS, Failed, chromium, copy_project, derived_config, generated_markdown, timed_build
 
 TEXT_TYPES = ("text/", "javascript", "json", "xml", "svg")
 SEARCH = ("search/search_index.json", "/workers/search.", "/lunr/")

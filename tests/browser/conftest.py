@@ -13,14 +13,11 @@ that silently skipped them would prove nothing.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -28,6 +25,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import ROOT
+from reply_site.local_host import LocalServer
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -44,29 +42,14 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's signature
-        pass
-
-
-class SiteServer(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        pass  # a browser dropping a connection it no longer needs is not a failure
-
-
 @pytest.fixture(scope="session")
 def site_server():
     """A stdlib HTTP server on 127.0.0.1, on a free port, serving nothing yet."""
-    server = SiteServer(("127.0.0.1", 0), None)
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
+    server = LocalServer()
     try:
         yield server
     finally:
-        server.shutdown()
-        server.server_close()
+        server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -83,7 +66,7 @@ def served_site(site_server, tmp_path_factory) -> Path:
                             cwd=ROOT, capture_output=True, text=True, timeout=600,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url})
     assert result.returncode == 0, result.stderr
-    site_server.RequestHandlerClass = functools.partial(QuietHandler, directory=str(site))
+    site_server.serve(site)
     return site
 
 
