@@ -35,6 +35,7 @@ check: $(BIN)/.installed  ## validate docs/reply.md and docs/references.bib with
 	$(BIN)/python scripts/check_source.py
 
 test: check $(TOOLS)  ## every test, browser tests included (installs Debian's chromium when root)
+	$(BIN)/ruff check scripts tests
 	command -v chromium >/dev/null || scripts/install_chromium.sh
 	$(BIN)/pytest
 
