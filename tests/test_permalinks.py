@@ -65,7 +65,7 @@ def test_a_renamed_rebuttal_keeps_its_old_address_and_share_page(project):
     result = build_project(project)
     assert moved_anchors(forwarding(result.reply, result.registry), "question-7-2/") == {
         "models-do-not-store-works": "../question-7-2/#no-storage"}
-    files = static_files(result.reply, result.registry, "https://example.org/", "Site")
+    files = static_files(result.reply, forwarding(result.reply, result.registry), "https://example.org/", "Site")
     assert files["r/models-do-not-store-works/index.html"] == files["r/no-storage/index.html"]
 
 
@@ -88,7 +88,8 @@ def test_a_renumbered_question_page_forwards_once_declared(project):
     edit(project / "docs/reply.md", "grouping: editorial",
          "grouping: editorial\nmoved_pages:\n  question-8-4/: question-8-5/")
     result = build_project(project)
-    page = static_files(result.reply, result.registry, "https://example.org/", "Site")["question-8-4/index.html"]
+    files = static_files(result.reply, forwarding(result.reply, result.registry), "https://example.org/", "Site")
+    page = files["question-8-4/index.html"]
     assert 'url=../question-8-5/' in page
 
 

@@ -11,7 +11,6 @@ import json
 from html import escape
 from pathlib import Path
 
-from .anchors import Registry, forwarding
 from .cards import CardCache
 from .links import absolute, page_path, rebuttal_path, share_path
 from .markdown_text import headline, plain, summary
@@ -83,10 +82,11 @@ def forwarding_page(target: str, moves: dict[str, str]) -> str:
 """
 
 
-def static_files(reply: Reply, registry: Registry | None, site_url: str, site_name: str,
+def static_files(reply: Reply, moves: dict[str, dict[str, str]], site_url: str, site_name: str,
                  cards: CardCache | None = None, robots: str = "") -> dict[str, str | bytes | Path]:
     """Share pages (also under earlier ids), preview cards and forwarding pages.
 
+    `moves` is anchors.forwarding(reply, registry): published anchors that moved, per page.
     `robots` is what the crawler policy adds to each page's robots meta (e.g. "noai, noimageai").
     """
     card_png = (cards or CardCache(None)).card
@@ -103,13 +103,12 @@ def static_files(reply: Reply, registry: Registry | None, site_url: str, site_na
             for rebuttal_id in [rebuttal.id, *rebuttal.previous_ids]:
                 files[share_path(rebuttal_id) + "index.html"] = page
     files[card_path("references")] = card_png("A reply to Stability AI", "References", site_name)
-    if registry is not None:
-        moved_pages = reply.meta.get("moved_pages") or {}
-        for page, moves in forwarding(reply, registry).items():
-            if page not in [page_path(q) for q in reply.questions] + ["", "references/"]:
-                files[page + "index.html"] = forwarding_page(moved_pages.get(page, ""), moves)
-        for page, target in moved_pages.items():
-            files.setdefault(page + "index.html", forwarding_page(target, {}))
+    moved_pages = reply.meta.get("moved_pages") or {}
+    for page, page_moves in moves.items():
+        if page not in [page_path(q) for q in reply.questions] + ["", "references/"]:
+            files[page + "index.html"] = forwarding_page(moved_pages.get(page, ""), page_moves)
+    for page, target in moved_pages.items():
+        files.setdefault(page + "index.html", forwarding_page(target, {}))
     return files
 
 

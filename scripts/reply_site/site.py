@@ -43,7 +43,7 @@ class SiteBuild:
 
     def files(self) -> dict[str, str | bytes | Path]:
         """Every generated file: pages, changelog, share pages, cards (as paths of cached files), data files."""
-        extras = static_files(self.result.reply, self.registry, self.site_url, self.config["site_name"],
+        extras = static_files(self.result.reply, self.moves, self.site_url, self.config["site_name"],
                               CardCache(self.root / ".cache" / "cards"), robots_meta(policy(self.config)))
         return {**self.result.pages, "changelog.md": changelog_page(self.revisions, self.config["repo_url"]),
                 **extras, **data_files(self.result, self.config, [r.commit for r in self.revisions])}
