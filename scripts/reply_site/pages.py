@@ -118,9 +118,8 @@ def references_page(reply: Reply, citer: Citer) -> str:
     return "\n".join(parts)
 
 
-def render_pages(reply: Reply, references: dict[str, Reference], site_url: str) -> dict[str, str]:
+def render_pages(reply: Reply, citer: Citer, site_url: str) -> dict[str, str]:
     """Every generated page: file name -> Markdown text. `site_url` makes citations absolute."""
-    citer = Citer(reply, references)
     pages = {"index.md": home_page(reply, site_url)}
     for question in reply.questions:
         pages[question.page] = question_page(question, citer, site_url)

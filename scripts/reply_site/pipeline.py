@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
 from .anchors import Registry, check_registry, load_registry
@@ -21,13 +20,9 @@ class Build:
 
     reply: Reply
     references: dict[str, Reference]
+    citer: Citer  # citation numbers and links, worked out once for every page and data file
     pages: dict[str, str]
     registry: Registry | None = None
-
-    @cached_property
-    def citer(self) -> Citer:
-        """Citation numbers and links, worked out once per build."""
-        return Citer(self.reply, self.references)
 
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
@@ -63,7 +58,8 @@ def build(source: Path, bib: Path, root: Path | None = None, site_url: str = DEF
         problems += check_registry(reply, registry)
     if problems:
         raise SourceError(sorted(problems, key=lambda p: (p.path, p.line, p.column)))
-    return Build(reply, references, render_pages(reply, references, site_url), registry)
+    citer = Citer(reply, references)
+    return Build(reply, references, citer, render_pages(reply, citer, site_url), registry)
 
 
 def display_path(path: Path, root: Path | None) -> str:
