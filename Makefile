@@ -20,13 +20,12 @@ $(TOOLS): tools/package.json tools/package-lock.json  ## the W3C checker and Lig
 serve: $(BIN)/.installed  ## live preview on http://127.0.0.1:8000/ (reloads on edits)
 	$(BIN)/mkdocs serve
 
-site: $(BIN)/.installed  ## strict build into site/; a failed build leaves the last site/ as it was
-	rm -rf .site.partial
-	$(BIN)/mkdocs build --strict --site-dir .site.partial
-	rm -rf site && mv .site.partial site
+ENGINE ?= mkdocs
+site: $(BIN)/.installed  ## strict build into site/ with ENGINE=mkdocs (default), properdocs or zensical; a failed build leaves the last site/ as it was
+	$(BIN)/python scripts/build_site.py --engine $(ENGINE) --site-dir site
 
-pages: $(BIN)/.installed  ## the generated Markdown pages alone, into build/pages/
-	$(BIN)/python scripts/build_pages.py docs/reply.md --anchors anchors.yml --out build/pages
+pages: $(BIN)/.installed  ## the complete generated docs folder and its engine config, into build/generated/
+	$(BIN)/python scripts/generate.py --out build/generated
 
 anchors: $(BIN)/.installed  ## register new pages and rebuttal anchors in anchors.yml (never removes any)
 	$(BIN)/python scripts/register_anchors.py
@@ -35,7 +34,7 @@ check: $(BIN)/.installed  ## validate docs/reply.md and docs/references.bib with
 	$(BIN)/python scripts/check_source.py
 
 test: check $(TOOLS)  ## every test, browser tests included (installs Debian's chromium when root)
-	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff check src scripts tests
 	command -v chromium >/dev/null || scripts/install_chromium.sh
 	$(BIN)/pytest
 
@@ -48,4 +47,4 @@ lighthouse: $(BIN)/.installed $(TOOLS)  ## Lighthouse scores of every page, phon
 	$(BIN)/python scripts/lighthouse.py
 
 clean:
-	rm -rf site .site.partial build .pytest_cache
+	rm -rf site build .pytest_cache

@@ -24,14 +24,13 @@ import traceback
 from importlib import metadata
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench.builds import overhead, profile, scaling  # noqa: E402
-from bench.common import ROOT, Failed  # noqa: E402
-from bench.fresh_setup import fresh_setup  # noqa: E402
-from bench.lighthouse_scores import lighthouse  # noqa: E402
-from bench.preview import preview  # noqa: E402
-from bench.weight import weight  # noqa: E402
+from bench.builds import overhead, profile, scaling
+from bench.common import ROOT, Failed
+from bench.fresh_setup import fresh_setup
+from bench.lighthouse_scores import lighthouse
+from bench.preview import preview
+from bench.weight import weight
 
 MEASUREMENTS = ["overhead", "scaling", "preview", "weight", "lighthouse", "profile", "setup"]
 

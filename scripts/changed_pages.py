@@ -16,29 +16,30 @@ import sys
 import tempfile
 from pathlib import Path
 
-try:
-    import reply_site  # noqa: F401
-except ImportError:
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-
 from reply_site.errors import SourceError
-from reply_site.pipeline import build
+from reply_site.render.citations import Citer
+from reply_site.render.pages import render_pages
+from reply_site.source import read_source
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = ("docs/reply.md", "docs/references.bib")
 
 
-def build_at(revision: str | None):
-    """The build of the working tree (revision None) or of a git revision."""
+def pages_of(source) -> dict[str, str]:
+    return {name: page.markdown for name, page in render_pages(Citer(source.reply, source.references), "/").items()}
+
+
+def read_at(revision: str | None):
+    """The source of the working tree (revision None) or of a git revision."""
     if revision is None:
-        return build(ROOT / FILES[0], ROOT / FILES[1], root=ROOT)
+        return read_source(ROOT / FILES[0], ROOT / FILES[1], root=ROOT)
     with tempfile.TemporaryDirectory() as folder:
         for name in FILES:
             shown = subprocess.run(["git", "show", f"{revision}:{name}"], cwd=ROOT, capture_output=True)
             if shown.returncode != 0:
                 raise SystemExit(f"{name}: not found at {revision}: {shown.stderr.decode().strip()}")
             (Path(folder) / Path(name).name).write_bytes(shown.stdout)
-        return build(Path(folder) / "reply.md", Path(folder) / "references.bib", root=Path(folder))
+        return read_source(Path(folder) / "reply.md", Path(folder) / "references.bib", root=Path(folder))
 
 
 def rebuttal_texts(result) -> dict[str, str]:
@@ -51,19 +52,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--markdown", action="store_true", help="write a Markdown list for a job summary")
     args = parser.parse_args(argv)
     try:
-        before, after = build_at(args.base), build_at(None)
+        before, after = read_at(args.base), read_at(None)
     except SourceError as error:
         print("\n".join(map(str, error.problems)), file=sys.stderr)
         return 1
-    pages = sorted(set(before.pages) | set(after.pages))
-    changed = [p for p in pages if before.pages.get(p) != after.pages.get(p)]
+    old_pages, new_pages = pages_of(before), pages_of(after)
+    pages = sorted(set(old_pages) | set(new_pages))
+    changed = [p for p in pages if old_pages.get(p) != new_pages.get(p)]
     old, new = rebuttal_texts(before), rebuttal_texts(after)
     rebuttals = [i for i in sorted(set(old) | set(new)) if old.get(i) != new.get(i)]
     bullet = "- " if args.markdown else ""
     if args.markdown:
         print(f"### Pages changed by this pull request ({len(changed)})\n")
     for page in changed:
-        state = "new" if page not in before.pages else "removed" if page not in after.pages else "changed"
+        state = "new" if page not in old_pages else "removed" if page not in new_pages else "changed"
         address = "/" if page == "index.md" else f"/{page.removesuffix('.md')}/"
         print(f"{bullet}{address} ({state})")
     if args.markdown:

@@ -15,14 +15,9 @@ import os
 import sys
 from pathlib import Path
 
-try:
-    import reply_site  # noqa: F401
-except ImportError:
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-
 from reply_site.errors import SourceError
-from reply_site.pipeline import build
-from reply_site.spelling import spelling_warnings
+from reply_site.source import read_source
+from reply_site.source.spelling import spelling_warnings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -31,15 +26,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("source", nargs="?", type=Path, default=ROOT / "docs" / "reply.md")
     parser.add_argument("--bib", type=Path, help="BibTeX file (default: references.bib beside SOURCE)")
-    parser.add_argument("--anchors", type=Path, default=ROOT / "anchors.yml",
-                        help="registry of published addresses (default: anchors.yml)")
+    parser.add_argument("--anchors", type=Path,
+                        help="registry of published addresses (default: anchors.yml when SOURCE is docs/reply.md)")
     parser.add_argument("--words", type=Path, default=ROOT / "project-words.txt",
                         help="words codespell should accept (default: project-words.txt)")
     args = parser.parse_args(argv)
-    anchors = args.anchors if args.anchors.exists() else None
+    anchors = args.anchors
+    if anchors is None and args.source.resolve() == (ROOT / "docs" / "reply.md").resolve():
+        anchors = ROOT / "anchors.yml"
     problems, warnings = [], []
     try:
-        result = build(args.source, args.bib or args.source.with_name("references.bib"), anchors=anchors)
+        result = read_source(args.source, args.bib or args.source.with_name("references.bib"), anchors=anchors)
         warnings = spelling_warnings(result.reply, args.source, args.words)
     except SourceError as error:
         problems = error.problems

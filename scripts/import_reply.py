@@ -15,14 +15,10 @@ import argparse
 import sys
 from pathlib import Path
 
-try:
-    import reply_site  # noqa: F401
-except ImportError:  # run from a checkout without the package installed
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from reply_site.errors import Problem, SourceError, read_text
+from reply_site.atomic_write import write_file_atomically
+from reply_site.errors import Problem, SourceError
 from reply_site.importer import import_reply
-from reply_site.output import write_file_atomically
+from reply_site.source.text_file import read_text
 
 
 def parse_arguments(argv):

@@ -26,11 +26,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-try:
-    import reply_site  # noqa: F401  (installed with `pip install -e .`)
-except ImportError:
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-
 from reply_site.local_host import LocalServer
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -13,15 +13,10 @@ import argparse
 import sys
 from pathlib import Path
 
-try:
-    import reply_site  # noqa: F401
-except ImportError:
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from reply_site.anchors import load_registry, registry_text
+from reply_site.atomic_write import write_file_atomically
 from reply_site.errors import SourceError
-from reply_site.output import write_file_atomically
-from reply_site.source import load_reply
+from reply_site.source.anchors import load_registry, registry_text
+from reply_site.source.reply import load_reply
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -28,6 +28,22 @@ COPY_IGNORED = shutil.ignore_patterns(".git", ".venv", "site", ".site.partial", 
                                       "__pycache__", "*.egg-info", ".pytest_cache", ".hypothesis", "artifacts")
 
 
+PROJECT_FILES = ("mkdocs.yml", "crawlers.yml", "schema", "overrides", "docs")
+
+
+def make_project(folder: Path, reply: Path | None = None, bibliography: Path | None = None) -> Path:
+    """A project in `folder` that builds like this one (no git history), with another reply and bibliography."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
+        copy(ROOT / name, folder / name)
+    if reply is not None:
+        shutil.copy(reply, folder / "docs" / "reply.md")
+    if bibliography is not None:
+        shutil.copy(bibliography, folder / "docs" / "references.bib")
+    return folder
+
+
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A copy of the project (without its caches, environments and output) that a test may edit."""

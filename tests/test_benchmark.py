@@ -14,9 +14,11 @@ import pytest
 
 from conftest import ROOT
 
+pytestmark = pytest.mark.slow
+
 MACHINE = {"cpus", "memory_mb", "python", "system", "mkdocs", "material", "commit", "load_average", "date",
            "load_average_end"}
-OVERHEAD = {"runs", "cache", "pages", "same_markdown_as_build_pages", "hook_wall_s", "plain_wall_s", "wall_ratio",
+OVERHEAD = {"runs", "cache", "pages", "same_markdown_as_generate", "hook_wall_s", "plain_wall_s", "wall_ratio",
             "hook_build_s", "plain_build_s", "build_ratio", "hook_files", "plain_files"}
 SIZE = {"factor", "anchors_registered", "rebuttals", "source_bytes", "wall_s", "build_s", "ms_per_rebuttal",
         "maxrss_mb"}

@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from reply_site.csp import policy
+from reply_site.finalise.csp import content_security_policy
 
 VNU_JAR = Path(os.environ.get("VNU_JAR", ROOT / "tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"))
 
@@ -81,5 +81,5 @@ def test_every_page_carries_a_policy_that_allows_exactly_its_own_scripts(built_s
         if meta is None:
             assert "<script>" not in html, f"{page} has an inline script but no policy"
             continue
-        assert meta["content"] == policy(html), page
+        assert meta["content"] == content_security_policy(html), page
         assert "'unsafe-inline'" not in meta["content"] and "'unsafe-eval'" not in meta["content"]

@@ -10,8 +10,8 @@ import subprocess
 import pytest
 
 from conftest import ROOT
-from reply_site.changelog import changelog_page, word_diff
-from reply_site.history import last_changed, text_history
+from reply_site.render.changelog import changelog_page, word_diff
+from reply_site.source.history import last_changed, text_history
 
 
 def commit(repo, message, date):
@@ -72,7 +72,7 @@ def test_each_page_knows_when_its_text_last_changed(repo):
 
 
 def test_the_changelog_page_shows_the_words_that_changed(repo):
-    page = changelog_page(text_history(repo), "https://github.com/owner/repo")
+    page = changelog_page(text_history(repo), "https://github.com/owner/repo").body
     assert page.index("Group the last passage") < page.index("Fix a word") < page.index("Publish the reply")
     assert "<del>juice blend.</del> <ins>smoothie.</ins>" in page
     assert "https://github.com/owner/repo/commit/" in page
@@ -86,4 +86,4 @@ def test_word_diff_keeps_context_and_marks_both_sides():
 
 def test_without_history_the_changelog_says_so(tmp_path):
     assert text_history(tmp_path) == []
-    assert "No history is available" in changelog_page([], None)
+    assert "No history is available" in changelog_page([], None).body

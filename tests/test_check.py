@@ -20,7 +20,7 @@ def run_check(case, github: bool):
     env_before = os.environ.get("GITHUB_ACTIONS")
     os.environ["GITHUB_ACTIONS"] = "true" if github else "false"
     try:
-        return run_script("check_source.py", case.name, "--anchors", "none", cwd=case.parent)
+        return run_script("check_source.py", case.name, cwd=case.parent)
     finally:
         if env_before is None:
             del os.environ["GITHUB_ACTIONS"]

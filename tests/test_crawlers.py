@@ -10,9 +10,11 @@ import pytest
 
 from conftest import ROOT
 from copied_build import build_copy, site_url
-from reply_site.crawlers import Agent, parse_agents, policy_of, robots_meta, robots_txt
-from reply_site.pages import navigation
-from reply_site.source import load_reply
+from reply_site.errors import SourceError
+from reply_site.publish.robots import robots_meta, robots_txt
+from reply_site.render.pages import navigation
+from reply_site.source.crawlers import Agent, ai_training_setting, parse_agents
+from reply_site.source.reply import load_reply
 from site_text import page
 
 REPLY = load_reply(ROOT / "docs" / "reply.md", "docs/reply.md")
@@ -57,24 +59,27 @@ def test_the_list_holds_the_known_ai_crawlers_each_with_who_runs_it():
     assert all(agent.operator and agent.comment for agent in AGENTS)
 
 
-@pytest.mark.parametrize("text, message", [
-    ("agents: {}", "expected a list"),
-    ("agents:\n  - user_agent: GPTBot\n    operator: OpenAI", "needs exactly"),
-    ("agents:\n  - {user_agent: Bad Bot, operator: X, comment: Y}", "not a user-agent token"),
+@pytest.mark.parametrize("text, message, line", [
+    ("agents: {}", "expected a list", 1),
+    ("agents:\n  - user_agent: GPTBot\n    operator: OpenAI", "needs exactly", 2),
+    ("agents:\n  - {user_agent: Bad Bot, operator: X, comment: Y}", "not a user-agent token", 2),
     ("agents:\n  - {user_agent: GPTBot, operator: X, comment: Y}\n  - {user_agent: gptbot, operator: X, comment: Y}",
-     "listed twice"),
+     "listed twice (first on line 2)", 3),
 ])
-def test_a_malformed_list_is_refused_with_a_message(text, message):
-    with pytest.raises(ValueError, match=message):
+def test_a_malformed_list_is_refused_with_a_message_naming_file_and_line(text, message, line):
+    with pytest.raises(SourceError) as failure:
         parse_agents(text)
+    [problem] = failure.value.problems
+    assert message in problem.message and problem.path == "crawlers.yml"
+    assert problem.line == line
 
 
 def test_the_setting_defaults_to_disallow_and_takes_only_its_two_values():
-    assert policy_of({}) == policy_of(None) == policy_of({"crawlers": {}}) == "disallow"
-    assert policy_of({"crawlers": {"ai_training": "allow"}}) == "allow"
+    assert ai_training_setting({}) == ai_training_setting(None) == ai_training_setting({"crawlers": {}}) == "disallow"
+    assert ai_training_setting({"crawlers": {"ai_training": "allow"}}) == "allow"
     for wrong in ({"crawlers": {"ai_training": "no"}}, {"crawlers": "allow"}, {"crawlers": {"ai_training": False}}):
-        with pytest.raises(ValueError, match="extra.crawlers.ai_training"):
-            policy_of(wrong)
+        with pytest.raises(SourceError, match="extra.crawlers.ai_training"):
+            ai_training_setting(wrong)
 
 
 def test_mkdocs_yml_refuses_ai_training_by_default():

@@ -11,8 +11,9 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from copied_build import build_copy, site_url
-from reply_site import feed as feed_module
-from reply_site.feed import atom_feed, parse_log, reply_history
+from reply_site.publish.feed import atom_feed
+from reply_site.source import history as history_module
+from reply_site.source.history import file_history, parse_log
 
 A = "{http://www.w3.org/2005/Atom}"
 FALLBACK = "2024-03-01T00:00:00+00:00"
@@ -80,7 +81,7 @@ def test_the_published_feed_is_valid_atom(built_site):
 
 @needs_git
 def test_two_commits_to_the_reply_give_two_entries_newest_first(history):
-    commits = reply_history(history, "docs/reply.md")
+    commits = file_history(history, "docs/reply.md")
     assert [c.subject for c in commits] == ["Fix a typo in the reply", "First version of the reply"]
     text = atom_feed(commits, "https://example.org/", "A site", "https://example.org/repo", FALLBACK)
     entries = atom_entries(text)
@@ -95,12 +96,12 @@ def test_two_commits_to_the_reply_give_two_entries_newest_first(history):
 def test_the_history_follows_the_reply_when_it_is_renamed(history):
     git(history, "mv", "docs/reply.md", "docs/the-reply.md")
     git(history, "commit", "-q", "-m", "Rename the source", date="2024-03-01T10:00:00+00:00")
-    assert len(reply_history(history, "docs/the-reply.md")) == 3
+    assert len(file_history(history, "docs/the-reply.md")) == 3
 
 
 def test_without_git_history_the_feed_is_valid_and_empty(tmp_path, monkeypatch):
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
-    assert reply_history(tmp_path, "docs/reply.md") == []
+    assert file_history(tmp_path, "docs/reply.md") == []
     text = atom_feed([], "https://example.org/", "A site", None, FALLBACK)
     assert atom_entries(text) == []
     assert ET.fromstring(text).find(f"{A}updated").text == FALLBACK
@@ -109,8 +110,8 @@ def test_without_git_history_the_feed_is_valid_and_empty(tmp_path, monkeypatch):
 def test_without_git_at_all_the_history_is_empty(tmp_path, monkeypatch):
     def missing(*args, **kwargs):
         raise FileNotFoundError("git")
-    monkeypatch.setattr(feed_module.subprocess, "run", missing)
-    assert reply_history(tmp_path, "docs/reply.md") == []
+    monkeypatch.setattr(history_module.subprocess, "run", missing)
+    assert file_history(tmp_path, "docs/reply.md") == []
 
 
 def test_entry_ids_without_a_repository_are_stable_uuids():

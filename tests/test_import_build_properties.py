@@ -16,10 +16,10 @@ from pathlib import Path
 import yaml
 from hypothesis import HealthCheck, assume, given, settings
 
-from reply_site.citations import Citer
+from reply_site.render.citations import Citer
 from reply_site.errors import SourceError
 from reply_site.importer import import_reply
-from reply_site.pipeline import build
+from rendered import render
 from test_importer_properties import ANY_TEXT, document, words
 
 EXAMPLES = 600 if os.environ.get("CI") == "true" else 150  # CI runs enough to matter
@@ -31,6 +31,7 @@ def review(result, folder: Path) -> tuple[Path, Path]:
     """Complete the importer's output as a reviewer would, and write it to `folder`."""
     front, body = result.markdown.split("\n---\n", 1)
     meta = yaml.safe_load(front.removeprefix("---\n"))
+    meta.setdefault("respondent", "Example Corp")
     meta["responds_to"] = {"title": "Example Corp's comment", "url": "https://example.org/docket"}
     source = folder / "reply.md"
     source.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n" + body, encoding="utf-8")
@@ -55,7 +56,7 @@ def test_every_word_of_a_generated_reply_reaches_the_pages_in_order(tmp_path_fac
     paragraphs = expected["preamble"] + [r for _, replies in expected["rebuttals"] for r in replies]
     assume(not any(p.startswith("#") for p in paragraphs))  # would be a heading: refused, see the other test
     folder = tmp_path_factory.mktemp("reply")
-    result = build(*review(import_reply(raw, "raw.txt"), folder), root=folder)
+    result = render(*review(import_reply(raw, "raw.txt"), folder), root=folder)
     assert model_words(result.reply) == words(raw)
     citer = Citer(result.reply, result.references)
     for question in result.reply.questions:
@@ -71,7 +72,7 @@ def test_any_input_builds_or_fails_with_file_and_line(tmp_path_factory, text):
     folder = tmp_path_factory.mktemp("reply")
     try:
         imported = import_reply(text, "raw.txt")
-        result = build(*review(imported, folder), root=folder)
+        result = render(*review(imported, folder), root=folder)
     except SourceError as error:
         assert error.problems
         for problem in error.problems:

@@ -25,7 +25,7 @@ try:
 except ImportError:
     sys.path.insert(0, str(ROOT / "scripts"))
 
-from reply_site.errors import read_text  # noqa: E402
+from reply_site.source.text_file import read_text  # noqa: E402
 from reply_site.importer import import_reply  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "importer"
@@ -75,7 +75,7 @@ def test_the_site_reads_the_output_once_the_reviewer_says_what_the_reply_respond
     """The importer leaves responds_to empty; the site's reader (reply_site.source)
     refuses exactly that until it is filled in, and nothing else."""
     from reply_site.errors import SourceError
-    from reply_site.source import parse_reply
+    from reply_site.source.reply import parse_reply
 
     result = import_reply(read_text(raw), "in.txt")
     with pytest.raises(SourceError) as refused:

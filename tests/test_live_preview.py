@@ -10,7 +10,9 @@ import sys
 import time
 import urllib.request
 
+import pytest
 
+pytestmark = pytest.mark.slow
 
 
 def free_port() -> int:

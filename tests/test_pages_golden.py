@@ -9,15 +9,15 @@ from __future__ import annotations
 import pytest
 
 from conftest import FIXTURES, UPDATE_GOLDENS
-from reply_site.output import replace_folder
-from reply_site.pipeline import build
+from rendered import render
+from reply_site.atomic_write import replace_folder
 
 CASES = sorted(path for path in (FIXTURES / "pages").iterdir() if path.is_dir())
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_source_gives_expected_pages(case):
-    pages = build(case / "reply.md", case / "references.bib", root=case).pages
+    pages = render(case / "reply.md", case / "references.bib", root=case).pages
     expected = case / "expected"
     if UPDATE_GOLDENS:
         replace_folder(expected, pages)
@@ -28,6 +28,6 @@ def test_source_gives_expected_pages(case):
 
 def test_rendering_is_deterministic():
     case = CASES[0]
-    first = build(case / "reply.md", case / "references.bib", root=case).pages
-    second = build(case / "reply.md", case / "references.bib", root=case).pages
+    first = render(case / "reply.md", case / "references.bib", root=case).pages
+    second = render(case / "reply.md", case / "references.bib", root=case).pages
     assert first == second

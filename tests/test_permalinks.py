@@ -12,11 +12,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, run_script
-from reply_site.anchors import forwarding
+from rendered import render
 from reply_site.errors import SourceError
-from reply_site.pipeline import build
-from reply_site.share_pages import moved_anchors, static_files
-from reply_site.source import load_reply
+from reply_site.publish.share_pages import forwarding_pages, share_pages
+from reply_site.source.anchors import forwarding, moved_here
+from reply_site.source.reply import load_reply
 
 REPLY = load_reply(ROOT / "docs" / "reply.md", "docs/reply.md")
 
@@ -31,7 +31,7 @@ def project(tmp_path):
 
 
 def build_project(project):
-    return build(project / "docs/reply.md", project / "docs/references.bib", root=project,
+    return render(project / "docs/reply.md", project / "docs/references.bib", root=project,
                  anchors=project / "anchors.yml")
 
 
@@ -63,9 +63,9 @@ def test_a_renamed_rebuttal_keeps_its_old_address_and_share_page(project):
     edit(project / "docs/reply.md", "<!-- rebuttal: models-do-not-store-works -->",
          "<!-- rebuttal: no-storage (was: models-do-not-store-works) -->")
     result = build_project(project)
-    assert moved_anchors(forwarding(result.reply, result.registry), "question-7-2/") == {
+    assert moved_here(forwarding(result.reply, result.registry), "question-7-2/") == {
         "models-do-not-store-works": "../question-7-2/#no-storage"}
-    files = static_files(result.reply, forwarding(result.reply, result.registry), "https://example.org/", "Site")
+    files = share_pages(result.reply, "https://example.org/", "Site")
     assert files["r/models-do-not-store-works/index.html"] == files["r/no-storage/index.html"]
 
 
@@ -76,7 +76,7 @@ def test_a_rebuttal_moved_to_another_question_is_forwarded_from_its_old_page(pro
     source.write_text(text.replace(block, "") + "\n" + block, encoding="utf-8")  # now under 8.4
     result = build_project(project)
     assert [r.id for r in result.reply.questions[-1].rebuttals] == ["models-as-creative-tools"]
-    assert moved_anchors(forwarding(result.reply, result.registry), "question-7-2/") == {
+    assert moved_here(forwarding(result.reply, result.registry), "question-7-2/") == {
         "models-as-creative-tools": "../question-8-4/#models-as-creative-tools"}
 
 
@@ -88,7 +88,7 @@ def test_a_renumbered_question_page_forwards_once_declared(project):
     edit(project / "docs/reply.md", "grouping: editorial",
          "grouping: editorial\nmoved_pages:\n  question-8-4/: question-8-5/")
     result = build_project(project)
-    files = static_files(result.reply, forwarding(result.reply, result.registry), "https://example.org/", "Site")
+    files = forwarding_pages(result.reply, forwarding(result.reply, result.registry))
     page = files["question-8-4/index.html"]
     assert 'url=../question-8-5/' in page
 

@@ -14,16 +14,18 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from copied_build import site_url
-from reply_site.data_files import script_json
+from rendered import render
 from reply_site.model import Paragraph
-from reply_site.pipeline import build
-from reply_site.reply_json import plain_text, reply_document
-from reply_site.structured_data import json_ld
+from reply_site.publish.head import script_json
+from reply_site.publish.json_ld import json_ld
+from reply_site.publish.reply_json import reply_document
+from reply_site.render.citations import Citer
+from reply_site.text import plain_text
 from site_text import page
 
 SCHEMA = json.loads((ROOT / "schema" / "reply.schema.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
-BUILD = build(ROOT / "docs" / "reply.md", ROOT / "docs" / "references.bib", root=ROOT)
+BUILD = render(ROOT / "docs" / "reply.md", ROOT / "docs" / "references.bib", root=ROOT)
 REPLY = BUILD.reply
 
 
@@ -78,7 +80,7 @@ def test_reply_json_validates_against_its_schema(built_site):
 @pytest.mark.parametrize("damage", ["unknown field", "missing id", "unknown rebuttal field", "next major version",
                                     "paragraphs as one string"])
 def test_the_schema_rejects_what_the_format_does_not_allow(damage):
-    document = reply_document(BUILD, site_url())
+    document = reply_document(BUILD.citer, site_url())
     rebuttal = document["rebuttals"][0]
     if damage == "unknown field":
         document["comment"] = "?"
@@ -147,12 +149,12 @@ def plain_keys(markdown: str) -> list[str]:
 
 def test_author_and_date_appear_only_when_the_source_gives_them():
     meta = {**REPLY.meta, "author": "A. Author", "date": datetime.date(2023, 12, 6)}
-    given_build = dataclasses.replace(BUILD, reply=dataclasses.replace(REPLY, meta=meta))
-    document = reply_document(given_build, site_url())
+    given = Citer(dataclasses.replace(REPLY, meta=meta), BUILD.references)
+    document = reply_document(given, site_url())
     assert (document["author"], document["date"]) == ("A. Author", "2023-12-06")
     assert VALIDATOR.is_valid(document)
-    assert json_ld(given_build, "index.md", site_url())["author"] == [{"@type": "Person", "name": "A. Author"}]
-    assert "author" not in json_ld(BUILD, "index.md", site_url())
+    assert json_ld(given, "index.md", site_url())["author"] == [{"@type": "Person", "name": "A. Author"}]
+    assert "author" not in json_ld(BUILD.citer, "index.md", site_url())
 
 
 @pytest.mark.parametrize("markdown, text", [

@@ -8,8 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import RAW_REPLY, ROOT
-from reply_site.pages import navigation
-from reply_site.source import load_reply
+from reply_site.render.pages import navigation
+from reply_site.source.reply import load_reply
 from site_text import first_difference, page, raw_words, site_words, words
 
 REPLY = load_reply(ROOT / "docs" / "reply.md", "docs/reply.md")

@@ -8,41 +8,35 @@ messages in a `.expected` file beside it.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from conftest import FIXTURES, UPDATE_GOLDENS, run_script
+from conftest import FIXTURES, UPDATE_GOLDENS, make_project, run_script
+from rendered import render
 
 SOURCE_CASES = sorted((FIXTURES / "source-errors").glob("*.md"))
 BIB_CASES = sorted((FIXTURES / "bib-errors").glob("*.bib"))
 
 
-def check_failure(tmp_path, case, *args):
-    out = tmp_path / "pages"
-    out.mkdir()
-    (out / "index.md").write_text("last good output\n")
-    result = run_script("build_pages.py", *args, "--out", out, cwd=case.parent)
+def check_failure(case, *args):
+    result = run_script("check_source.py", *args, cwd=case.parent)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
-    assert lines[-1].endswith("left unchanged")
+    assert lines[-1] == f"{len(lines) - 1} error(s), 0 warning(s)"
     expected = case.with_suffix(".expected")
     if UPDATE_GOLDENS:
         expected.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
     assert lines[:-1] == expected.read_text(encoding="utf-8").splitlines()
-    assert [p.name for p in out.iterdir()] == ["index.md"]
-    assert (out / "index.md").read_text() == "last good output\n"
 
 
 @pytest.mark.parametrize("case", SOURCE_CASES, ids=[c.stem for c in SOURCE_CASES])
-def test_broken_source_is_reported_with_its_line(tmp_path, case):
-    check_failure(tmp_path, case, case.name, "--bib", "references.bib")
+def test_broken_source_is_reported_with_its_line(case):
+    check_failure(case, case.name, "--bib", "references.bib")
 
 
 @pytest.mark.parametrize("case", BIB_CASES, ids=[c.stem for c in BIB_CASES])
-def test_broken_bibliography_is_reported_with_its_line(tmp_path, case):
-    check_failure(tmp_path, case, "reply.md", "--bib", case.name)
+def test_broken_bibliography_is_reported_with_its_line(case):
+    check_failure(case, "reply.md", "--bib", case.name)
 
 
 def test_every_problem_line_names_file_line_and_column():
@@ -59,21 +53,38 @@ def test_every_problem_line_names_file_line_and_column():
 ], ids=["bom", "crlf", "lone-cr"])
 def test_bom_and_other_line_endings_build_the_same_pages(tmp_path, encode):
     case = FIXTURES / "pages" / "three-questions"
-    shutil.copy(case / "references.bib", tmp_path / "references.bib")
     (tmp_path / "reply.md").write_bytes(encode((case / "reply.md").read_text(encoding="utf-8")))
-    clean = run_script("build_pages.py", case / "reply.md", "--out", tmp_path / "clean")
-    variant = run_script("build_pages.py", tmp_path / "reply.md", "--out", tmp_path / "variant")
-    assert clean.returncode == variant.returncode == 0, variant.stderr
-    for page in (tmp_path / "clean").iterdir():
-        assert (tmp_path / "variant" / page.name).read_bytes() == page.read_bytes()
+    clean = render(case / "reply.md", case / "references.bib", root=case)
+    variant = render(tmp_path / "reply.md", case / "references.bib", root=case)
+    assert variant.pages == clean.pages
 
 
-def test_a_good_build_replaces_the_output_folder_whole(tmp_path):
-    out = tmp_path / "pages"
-    out.mkdir()
-    (out / "stale.md").write_text("from an older build")
-    result = run_script("build_pages.py", "--out", out)
+@pytest.mark.parametrize("script", ["generate.py", "build_site.py"])
+def test_a_broken_source_leaves_the_last_good_output_untouched(tmp_path, script):
+    project = make_project(tmp_path / "project", reply=FIXTURES / "source-errors" / "two-quotes-in-a-row.md",
+                           bibliography=FIXTURES / "source-errors" / "references.bib")
+    out = tmp_path / "out"
+    (out / "docs").mkdir(parents=True)
+    (out / "docs" / "index.md").write_text("last good output\n")
+    where = ["--out", out] if script == "generate.py" else ["--site-dir", out / "docs"]
+    result = run_script(script, "--config", project / "mkdocs.yml", *where, cwd=project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "docs/reply.md:17:1: a second quote in rebuttal 'first-claim'" in result.stderr
+    assert "left unchanged" in result.stderr.splitlines()[-1]
+    assert [p.name for p in (out / "docs").iterdir()] == ["index.md"]
+    assert (out / "docs" / "index.md").read_text() == "last good output\n"
+
+
+def test_a_good_build_replaces_the_generated_folder_whole(tmp_path):
+    out = tmp_path / "generated"
+    (out / "docs").mkdir(parents=True)
+    (out / "docs" / "stale.md").write_text("from an older build")
+    result = run_script("generate.py", "--out", out)
     assert result.returncode == 0, result.stderr
-    assert not (out / "stale.md").exists()
-    assert (out / "index.md").exists() and (out / "references.md").exists()
-    assert not list(tmp_path.glob(".pages.*")), "no staging folder is left behind"
+    assert not (out / "docs" / "stale.md").exists()
+    for name in ("index.md", "references.md", "changelog.md", "crawlers.md", "reply.json", "robots.txt", "feed.xml",
+                 "r/models-do-not-store-works/index.html", "assets/cards/r/models-do-not-store-works.png"):
+        assert (out / "docs" / name).is_file(), name
+    assert not (out / "docs" / "reply.md").exists()  # the source is not a page of its own
+    assert "nav:" in (out / "mkdocs.yml").read_text(encoding="utf-8")
+    assert not list(out.glob(".docs.*")), "no staging folder is left behind"

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 from .common import (ENV, PYTHON, ROOT, Failed, copy_project, derived_config, generated_markdown, median,
-                     same_as_build_pages, timed_build)
+                     same_as_generate, timed_build)
 
 HOOK_EVENTS = ["on_files", "on_page_context", "on_page_content", "on_post_page", "on_post_template"]
 
@@ -35,7 +35,7 @@ def overhead(tmp: Path, runs: int) -> dict:
         "runs": runs,
         "cache": "warm",
         "pages": sum(1 for _ in (project / "generated-docs").rglob("*.md")),
-        "same_markdown_as_build_pages": same_as_build_pages(project, project / "generated-docs", tmp),
+        "same_markdown_as_generate": same_as_generate(project, project / "generated-docs", tmp),
         "hook_wall_s": hook_wall,
         "plain_wall_s": plain_wall,
         "wall_ratio": hook_wall / plain_wall,
@@ -144,7 +144,7 @@ def profile(tmp: Path, top: int = 15) -> dict:
         if where is None:
             continue
         entry = {"function": f"{where}:{line}({name})", "calls": calls, "cumulative_s": cumulative}
-        (ours if where.startswith("scripts/") else theirs).append(entry)
+        (ours if where.startswith("src/") else theirs).append(entry)
         if where.endswith("mkdocs_hook.py") and name in HOOK_EVENTS:
             events[name] = events.get(name, 0.0) + cumulative
     by_time = lambda entries: sorted(entries, key=lambda e: -e["cumulative_s"])[:top]  # noqa: E731
@@ -154,12 +154,12 @@ def profile(tmp: Path, top: int = 15) -> dict:
 
 
 def origin(filename: str) -> str | None:
-    """'scripts/reply_site/x.py' for ours, 'mkdocs/x.py' for an installed package, None for built-ins."""
+    """'src/reply_site/x.py' for ours, 'mkdocs/x.py' for an installed package, None for built-ins."""
     path = Path(filename)
     if not path.is_absolute():  # built-in functions ("~") and frozen modules
         return None
     try:
-        return "scripts/" + path.resolve().relative_to(ROOT / "scripts").as_posix()
+        return "src/" + path.resolve().relative_to(ROOT / "src").as_posix()
     except ValueError:
         pass
     parts = path.parts

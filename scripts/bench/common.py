@@ -97,16 +97,16 @@ def generated_markdown(project: Path, out: Path) -> list:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def same_as_build_pages(project: Path, pages: Path, tmp: Path) -> bool:
-    """Do the pages the hook generated equal scripts/build_pages.py's output, file for file?"""
-    out = tmp / "build-pages"
-    anchors = ["--anchors", str(project / "anchors.yml")] if (project / "anchors.yml").exists() else []
-    result = subprocess.run([PYTHON, str(project / "scripts" / "build_pages.py"), str(project / "docs" / "reply.md"),
-                             *anchors, "--out", str(out)], cwd=project, capture_output=True, text=True, env=ENV)
+def same_as_generate(project: Path, pages: Path, tmp: Path) -> bool:
+    """Do the pages the hook generated equal scripts/generate.py's output, file for file?"""
+    out = tmp / "generate"
+    result = subprocess.run([PYTHON, str(project / "scripts" / "generate.py"), "--config", str(project / "mkdocs.yml"),
+                             "--out", str(out)], cwd=project, capture_output=True, text=True, env=ENV)
     if result.returncode != 0:
         return False
-    return all((pages / p.name).exists() and (pages / p.name).read_bytes() == p.read_bytes()
-               for p in out.rglob("*.md"))
+    return all((pages / p.relative_to(out / "docs")).exists()
+               and (pages / p.relative_to(out / "docs")).read_bytes() == p.read_bytes()
+               for p in (out / "docs").rglob("*.md"))
 
 
 # `mkdocs build` as the command line runs it, timing the build itself and reporting the peak

@@ -1,0 +1,61 @@
+"""MkDocs (and ProperDocs) hook: the site generated and finalised inside `mkdocs build` and
+`mkdocs serve`, for the live preview. Glue only: reply_site.site_build.SiteBuild does the work,
+the same steps as `make site` for every engine; the core's errors become MkDocs' Abort here.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import jinja2
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files, file_sort_key
+
+from reply_site.errors import SourceError
+from reply_site.settings import Settings
+from reply_site.site_build import REPLY, SiteBuild
+
+log = logging.getLogger("mkdocs.hooks.reply_site")
+current: dict[str, SiteBuild] = {}  # this build's SiteBuild, for the page events
+
+
+def on_files(files: Files, config) -> Files:
+    try:
+        build = current["build"] = SiteBuild(Settings.from_config(config, Path(config["config_file_path"]).parent))
+    except SourceError as error:
+        for problem in error.problems:
+            log.error(str(problem))
+        raise Abort(f"{len(error.problems)} problem(s) in the source; nothing was built") from None
+    source = files.get_file_from_path(REPLY)
+    if source is not None:
+        files.remove(source)  # the source is not a page of its own
+    for name, content in build.files().items():
+        if files.get_file_from_path(name) is not None:
+            raise Abort(f"docs/{name} would hide a generated file: remove it")
+        if isinstance(content, Path):  # a cached file, copied as it is
+            file = File.generated(config, name, abs_src_path=str(content))
+        else:
+            file = File.generated(config, name, content=content)
+        if name in build.pages:
+            file.edit_uri = build.edit_source(name)
+        files.append(file)
+    config["nav"] = build.navigation()
+    return Files(sorted(files, key=file_sort_key))  # in the order an engine finds them in a folder
+
+
+def on_env(env, config, files):
+    # The theme's templates are compiled once and kept: rebuilds (and `mkdocs serve`) reuse them.
+    # Jinja checks each template's source, so an edited template is compiled again.
+    folder = Path(config["config_file_path"]).resolve().parent / ".cache" / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+    return env
+
+
+def on_post_page(output: str, page, config) -> str:
+    return current["build"].finalise(output, page.file.src_uri)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    return current["build"].finalise(output, template_name) if template_name.endswith(".html") else output
