@@ -1,7 +1,8 @@
 """The built site in a real browser: Debian's chromium driven by Playwright.
 
-- the site is built once (`mkdocs build --strict`) for the address it is served at, and
-  served from 127.0.0.1 by a stdlib HTTP server on a free port, in a thread;
+- the site is built once per engine (MkDocs, ProperDocs, Zensical: every browser test runs on
+  each) for the address it is served at, a sub-path as on GitHub Pages (`/sub/`), and served
+  from 127.0.0.1 by a stdlib HTTP server on a free port, in a thread;
 - one chromium for the session, fresh browser contexts (cookies, storage, permissions)
   for every test;
 - every request the pages make is recorded, and a test fails when one went to any host
@@ -25,6 +26,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import ROOT
+from reply_site.engines import ENGINES
 from reply_site.local_host import LocalServer
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -52,28 +54,37 @@ def site_server():
         server.stop()
 
 
-@pytest.fixture(scope="session")
-def served_site(site_server, tmp_path_factory) -> Path:
-    """The real site, built with `mkdocs build --strict` for the address it is served at.
+SUB_PATH = "sub/"  # the site is served below a folder, as GitHub Pages serves a project's site
 
-    Built here rather than taken from `built_site`: Material's instant navigation only
+
+@pytest.fixture(scope="session", params=sorted(ENGINES))
+def engine(request) -> str:
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def served_site(site_server, engine, tmp_path_factory) -> Path:
+    """The real site, built by `engine` (scripts/build_site.py) for the address it is served at.
+
+    Built here rather than taken from `built_site`: the theme's instant navigation only
     takes over links to pages listed in the sitemap, whose addresses come from site_url,
     port included; a site built for another port would be browsed with full reloads only.
     """
-    url = f"http://127.0.0.1:{site_server.server_address[1]}/"
-    site = tmp_path_factory.mktemp("browser-site")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                            cwd=ROOT, capture_output=True, text=True, timeout=600,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url})
+    url = f"http://127.0.0.1:{site_server.server_address[1]}/{SUB_PATH}"
+    host = tmp_path_factory.mktemp(f"browser-{engine}")
+    site = host / SUB_PATH
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_site.py"), "--engine", engine,
+                             "--site-dir", str(site), "--work", str(host.parent / f"{host.name}-work")],
+                            cwd=ROOT, capture_output=True, text=True, timeout=600, env={**os.environ, "SITE_URL": url})
     assert result.returncode == 0, result.stderr
-    site_server.serve(site)
+    site_server.serve(host)
     return site
 
 
 @pytest.fixture(scope="session")
 def site_url(site_server, served_site) -> str:
-    """Base address of the served site, e.g. http://127.0.0.1:40123/."""
-    return f"http://127.0.0.1:{site_server.server_address[1]}/"
+    """Base address of the served site, e.g. http://127.0.0.1:40123/sub/."""
+    return f"http://127.0.0.1:{site_server.server_address[1]}/{SUB_PATH}"
 
 
 @pytest.fixture(scope="session")
