@@ -52,7 +52,7 @@ def test_every_problem_line_names_file_line_and_column():
     lambda text: text.replace("\n", "\r").encode(),  # old Mac line endings
 ], ids=["bom", "crlf", "lone-cr"])
 def test_bom_and_other_line_endings_build_the_same_pages(tmp_path, encode):
-    case = FIXTURES / "pages" / "three-questions"
+    case = FIXTURES / "site" / "three-questions" / "docs"
     (tmp_path / "reply.md").write_bytes(encode((case / "reply.md").read_text(encoding="utf-8")))
     clean = render(case / "reply.md", case / "references.bib", root=case)
     variant = render(tmp_path / "reply.md", case / "references.bib", root=case)

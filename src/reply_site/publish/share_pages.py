@@ -12,6 +12,7 @@ from html import escape
 from ..addresses import absolute, card_path, page_path, rebuttal_path, share_path
 from ..text import headline, plain, summary
 from ..model import Question, Rebuttal, Reply
+from ..source.anchors import moved_here
 from .head import preview_tags, script_json
 
 FORWARD_SCRIPT = "assets/javascripts/moved-anchors.js"
@@ -80,9 +81,9 @@ def forwarding_pages(reply: Reply, moves: dict[str, dict[str, str]]) -> dict[str
     """Pages at published addresses that no longer exist (see source/anchors.py: forwarding)."""
     files = {}
     moved_pages = reply.meta.get("moved_pages") or {}
-    for page, page_moves in moves.items():
+    for page in moves:
         if page not in [page_path(q) for q in reply.questions] + ["", "references/"]:
-            files[page + "index.html"] = forwarding_page(moved_pages.get(page, ""), page_moves)
+            files[page + "index.html"] = forwarding_page(moved_pages.get(page, ""), moved_here(moves, page))
     for page, target in moved_pages.items():
         files.setdefault(page + "index.html", forwarding_page(target, {}))
     return files
