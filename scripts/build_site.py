@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from reply_site.engines import ENGINES, EngineError, build_site
-from reply_site.errors import SourceError
+from reply_site.errors import SetupError, SourceError, failure_report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,10 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     try:
         build_site(args.engine, args.config, args.site_dir, args.work or Path("build") / args.engine)
-    except SourceError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(error.problems)} problem(s) in the source; {args.site_dir} left unchanged", file=sys.stderr)
+    except (SourceError, SetupError) as error:
+        print(failure_report(error, str(args.site_dir)), file=sys.stderr)
         return 1
     except EngineError as error:
         print(error.output.rstrip(), file=sys.stderr)

@@ -11,7 +11,6 @@ whose quote or reply changed. With --markdown the list is written for a job summ
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -20,6 +19,7 @@ from reply_site.errors import SourceError
 from reply_site.render.citations import Citer
 from reply_site.render.pages import render_pages
 from reply_site.source import read_source
+from reply_site.source.history import file_at
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = ("docs/reply.md", "docs/references.bib")
@@ -35,10 +35,10 @@ def read_at(revision: str | None):
         return read_source(ROOT / FILES[0], ROOT / FILES[1], root=ROOT)
     with tempfile.TemporaryDirectory() as folder:
         for name in FILES:
-            shown = subprocess.run(["git", "show", f"{revision}:{name}"], cwd=ROOT, capture_output=True)
-            if shown.returncode != 0:
-                raise SystemExit(f"{name}: not found at {revision}: {shown.stderr.decode().strip()}")
-            (Path(folder) / Path(name).name).write_bytes(shown.stdout)
+            shown = file_at(ROOT, revision, name)
+            if shown is None:
+                raise SystemExit(f"{name}: not found at {revision}")
+            (Path(folder) / Path(name).name).write_bytes(shown)
         return read_source(Path(folder) / "reply.md", Path(folder) / "references.bib", root=Path(folder))
 
 

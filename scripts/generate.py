@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from reply_site.engines import engine_config
-from reply_site.errors import SourceError
+from reply_site.errors import SetupError, SourceError, failure_report
 from reply_site.settings import Settings, load_config
 from reply_site.site_build import SiteBuild
 
@@ -26,17 +26,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the project's mkdocs.yml")
     parser.add_argument("--out", type=Path, default=Path("build/generated"), help="folder to write into")
     args = parser.parse_args(argv)
+    docs = args.out / "docs"
     try:
         settings = Settings.load(args.config)
         build = SiteBuild(settings)
-    except SourceError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(error.problems)} problem(s); {args.out} left unchanged", file=sys.stderr)
+        build.write_docs(docs)
+    except (SourceError, SetupError) as error:
+        print(failure_report(error, str(args.out)), file=sys.stderr)
         return 1
-    docs = args.out / "docs"
-    build.write_docs(docs)
-    config = engine_config(load_config(args.config), settings, "docs", "site", build.navigation())
+    config = engine_config(load_config(args.config), settings, build, "docs", "site")
     (args.out / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
                                          encoding="utf-8")
     count = sum(1 for path in docs.rglob("*") if path.is_file())

@@ -42,7 +42,7 @@ def site_words(site: Path, question_pages: list[str]) -> list[str]:
     for name in question_pages:
         soup = page(site, name)
         questions += words_of(soup.select("article .question-text"))
-        rebuttals += words_of(soup.select("article .stability-quote blockquote, article .author-reply"))
+        rebuttals += words_of(soup.select("article .respondent-quote blockquote, article .author-reply"))
     return words_of(home.select("article h1, article .reply-preamble")) + questions + rebuttals
 
 

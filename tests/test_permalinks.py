@@ -1,20 +1,19 @@
-"""Published addresses are a contract: every page and rebuttal anchor in anchors.yml
-keeps working after the source is reorganised, and each rebuttal has a share page
-whose link preview shows that rebuttal."""
+"""Published addresses are a contract: every page and rebuttal anchor in anchors.yml, and every
+rebuttal's share page, keep working after the source is reorganised."""
 
 from __future__ import annotations
 
-import re
 import shutil
 import struct
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, run_script
+from conftest import ROOT, make_project, run_script
 from rendered import render
 from reply_site.errors import SourceError
-from reply_site.publish.share_pages import forwarding_pages, share_pages
+from reply_site.settings import Settings
+from reply_site.site_build import SiteBuild
 from reply_site.source.anchors import forwarding, moved_here
 from reply_site.source.reply import load_reply
 
@@ -23,11 +22,15 @@ REPLY = load_reply(ROOT / "docs" / "reply.md", "docs/reply.md")
 
 @pytest.fixture
 def project(tmp_path):
-    """A copy of the source, bibliography and registry that a test may reorganise."""
-    for name in ("docs/reply.md", "docs/references.bib", "anchors.yml"):
-        (tmp_path / name).parent.mkdir(exist_ok=True)
-        shutil.copy(ROOT / name, tmp_path / name)
+    """A copy of the project (source, bibliography, registry) that a test may reorganise."""
+    make_project(tmp_path)
+    shutil.copy(ROOT / "anchors.yml", tmp_path / "anchors.yml")
     return tmp_path
+
+
+def site_build(project) -> SiteBuild:
+    settings = Settings.load(project / "mkdocs.yml")
+    return SiteBuild(Settings(**{**settings.__dict__, "site_url": "https://example.org/sub/"}))
 
 
 def build_project(project):
@@ -65,8 +68,17 @@ def test_a_renamed_rebuttal_keeps_its_old_address_and_share_page(project):
     result = build_project(project)
     assert moved_here(forwarding(result.reply, result.registry), "question-7-2/") == {
         "models-do-not-store-works": "../question-7-2/#no-storage"}
-    files = share_pages(result.reply, "https://example.org/", "Site")
-    assert files["r/models-do-not-store-works/index.html"] == files["r/no-storage/index.html"]
+    build = site_build(project)
+    assert "r/no-storage.md" in build.pages
+    old = BeautifulSoup(build.static_pages["r/models-do-not-store-works/index.html"], "html.parser")
+    assert old.select_one('meta[http-equiv="refresh"]')["content"] == "0; url=../../r/no-storage/"
+    # Link previews never follow a refresh: the old link still previews the rebuttal, as the new one.
+    meta = {tag.get("property") or tag.get("name"): tag["content"] for tag in old.select("meta[content]")}
+    new = build.head("r/no-storage.md")
+    assert (meta["og:title"], meta["og:description"], meta["og:image:alt"]) == (new.title, new.description,
+                                                                                new.image_alt)
+    assert meta["og:url"] == old.select_one('link[rel="canonical"]')["href"] == "https://example.org/sub/r/no-storage/"
+    assert meta["robots"] == "noindex, noai, noimageai"
 
 
 def test_a_rebuttal_moved_to_another_question_is_forwarded_from_its_old_page(project):
@@ -87,9 +99,7 @@ def test_a_renumbered_question_page_forwards_once_declared(project):
     assert any("published page 'question-8-4/' no longer exists" in p.message for p in failure.value.problems)
     edit(project / "docs/reply.md", "grouping: editorial",
          "grouping: editorial\nmoved_pages:\n  question-8-4/: question-8-5/")
-    result = build_project(project)
-    files = forwarding_pages(result.reply, forwarding(result.reply, result.registry))
-    page = files["question-8-4/index.html"]
+    page = site_build(project).static_pages["question-8-4/index.html"]
     assert 'url=../question-8-5/' in page
 
 
@@ -110,31 +120,3 @@ def test_every_page_has_a_link_preview_with_an_image_built_at_build_time(built_s
         image = built_site / meta["og:image"].split("/", 3)[3]
         assert png_size(image.read_bytes()) == (1200, 630)
         assert meta["citation_title"] == REPLY.meta["title"]
-
-
-def test_each_rebuttal_share_page_previews_it_and_forwards_to_it(built_site):
-    for question in REPLY.questions:
-        for rebuttal in question.rebuttals:
-            share = BeautifulSoup((built_site / "r" / rebuttal.id / "index.html").read_text(), "html.parser")
-            title = share.select_one('meta[property="og:title"]')["content"]
-            assert title.startswith("Stability AI: “") and rebuttal.quote[0].text.strip("“\"")[:30] in title
-            description = share.select_one('meta[property="og:description"]')["content"]
-            assert description[:40] == rebuttal.reply[0].text[:40]
-            target = re.search(r"url=\.\./\.\./(.+)$", share.select_one('meta[http-equiv="refresh"]')["content"])[1]
-            page, anchor = target.split("#")
-            assert page == f"{question.slug}/" and anchor == rebuttal.id
-            landing = BeautifulSoup((built_site / page / "index.html").read_text(), "html.parser")
-            assert landing.find(id=anchor) is not None
-            card = share.select_one('meta[property="og:image"]')["content"].split("/", 3)[3]
-            assert png_size((built_site / card).read_bytes()) == (1200, 630)
-
-
-def test_every_rebuttal_offers_a_share_link_and_a_citation(built_site):
-    for question in REPLY.questions:
-        soup = BeautifulSoup((built_site / question.slug / "index.html").read_text(), "html.parser")
-        for rebuttal in question.rebuttals:
-            block = soup.find(id=rebuttal.id).find_next_sibling("div", class_="rebuttal")
-            assert block.select_one("a.share-link")["href"] == f"../r/{rebuttal.id}/"
-            citation = "\n".join(code.get_text() for code in block.select("details code"))
-            assert f"{question.slug}/#{rebuttal.id}" in citation and "@misc{reply:" + rebuttal.id in citation
-            assert "Author not named" in citation  # the reply names no author: none is invented

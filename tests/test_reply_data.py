@@ -17,10 +17,10 @@ from copied_build import site_url
 from rendered import render
 from reply_site.model import Paragraph
 from reply_site.publish.head import script_json
-from reply_site.publish.json_ld import json_ld
+from reply_site.publish.json_ld import home
 from reply_site.publish.reply_json import reply_document
 from reply_site.render.citations import Citer
-from reply_site.text import plain_text
+from reply_site.text import without_markup
 from site_text import page
 
 SCHEMA = json.loads((ROOT / "schema" / "reply.schema.json").read_text(encoding="utf-8"))
@@ -72,7 +72,7 @@ def test_reply_json_validates_against_its_schema(built_site):
     document = published(built_site)
     assert [error.message for error in VALIDATOR.iter_errors(document)] == []
     assert document["$schema"] == site_url() + "schema/reply.schema.json"
-    assert document["schema_version"] == "1.0"
+    assert document["schema_version"] == "1.1"
     assert document["grouping_is_editorial"] is True and "editors" in document["grouping_note"]
     assert document["author"] is None and document["date"] is None  # the reply names neither
 
@@ -106,7 +106,7 @@ def test_every_rebuttal_on_the_site_is_in_reply_json_with_the_same_text(built_si
             rebuttal = by_id[heading["id"]]
             on_site.append(heading["id"])
             block = heading.find_next("div", class_="rebuttal")
-            quote = block.select("figure.stability-quote > blockquote > p")
+            quote = block.select("figure.respondent-quote > blockquote > p")
             reply = block.select(".author-reply > p")
             assert [compact(shown_text(p)) for p in quote] == [compact(t) for t in rebuttal["quote"]["text"]]
             assert [compact(shown_text(p)) for p in reply] == [compact(t) for t in rebuttal["reply"]["text"]]
@@ -153,8 +153,8 @@ def test_author_and_date_appear_only_when_the_source_gives_them():
     document = reply_document(given, site_url())
     assert (document["author"], document["date"]) == ("A. Author", "2023-12-06")
     assert VALIDATOR.is_valid(document)
-    assert json_ld(given, "index.md", site_url())["author"] == [{"@type": "Person", "name": "A. Author"}]
-    assert "author" not in json_ld(BUILD.citer, "index.md", site_url())
+    assert home(given.reply, site_url())["author"] == [{"@type": "Person", "name": "A. Author"}]
+    assert "author" not in home(BUILD.reply, site_url())
 
 
 @pytest.mark.parametrize("markdown, text", [
@@ -167,12 +167,12 @@ def test_author_and_date_appear_only_when_the_source_gives_them():
     ("“quotes” – dashes—and \"marks\"", "“quotes” – dashes—and \"marks\""),
 ])
 def test_plain_text_drops_only_citation_and_emphasis_markers(markdown, text):
-    assert plain_text(markdown) == text
+    assert without_markup(markdown) == text
 
 
 @given(st.text(alphabet=st.characters(blacklist_characters="*_[", blacklist_categories=("Cs",))))
 def test_plain_text_changes_nothing_else(text):
-    assert plain_text(text) == text.strip()
+    assert without_markup(text) == text.strip()
 
 
 # JSON-LD

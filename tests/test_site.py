@@ -39,7 +39,7 @@ def test_each_question_has_a_page_with_its_quotes_as_blockquotes(built_site):
     for question in REPLY.questions:
         soup = page(built_site, question.slug)
         assert question.text in soup.select_one("article .question-text").get_text()
-        quotes = soup.select("article figure.stability-quote > blockquote")
+        quotes = soup.select("article figure.respondent-quote > blockquote")
         assert len(quotes) == len(question.rebuttals)
         for quote, rebuttal in zip(quotes, question.rebuttals, strict=True):
             assert words(quote.get_text(" "))[:5] == words(rebuttal.quote[0].text)[:5]

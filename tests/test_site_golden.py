@@ -3,7 +3,8 @@
 Each case is a folder in tests/fixtures/site/: a project's `docs/reply.md` and `docs/references.bib`,
 maybe its `anchors.yml`, and `expected/` with every generated file (pages, changelog, share pages,
 forwarding pages, reply.json, schema, robots.txt, feed.xml); preview cards are listed in
-`expected/cards.txt` with their size instead. The build runs in process for a sub-path address,
+`expected/cards.txt` with their size instead, and what a link to each page previews (title,
+description, the card's alternative text) in `expected/previews.yml`. The build runs in process for a sub-path address,
 outside any git history. Regenerate with UPDATE_GOLDENS=1 and review the diff.
 """
 
@@ -14,6 +15,7 @@ import shutil
 import struct
 
 import pytest
+import yaml
 
 from conftest import FIXTURES, UPDATE_GOLDENS, make_project
 from reply_site.atomic_write import replace_folder
@@ -47,6 +49,9 @@ def generated(case, folder) -> dict[str, str]:
         else:
             files[name] = content
     files["cards.txt"] = "\n".join(cards) + "\n"
+    previews = {name: {"title": preview.title, "description": preview.description, "image_alt": preview.card.alt}
+                for name, preview in build.previews.items()}
+    files["previews.yml"] = yaml.safe_dump(previews, allow_unicode=True, sort_keys=False, width=100)
     return files
 
 

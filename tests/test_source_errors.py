@@ -83,7 +83,7 @@ def test_a_good_build_replaces_the_generated_folder_whole(tmp_path):
     assert result.returncode == 0, result.stderr
     assert not (out / "docs" / "stale.md").exists()
     for name in ("index.md", "references.md", "changelog.md", "crawlers.md", "reply.json", "robots.txt", "feed.xml",
-                 "r/models-do-not-store-works/index.html", "assets/cards/r/models-do-not-store-works.png"):
+                 "r/models-do-not-store-works.md", "assets/cards/r/models-do-not-store-works.png"):
         assert (out / "docs" / name).is_file(), name
     assert not (out / "docs" / "reply.md").exists()  # the source is not a page of its own
     assert "nav:" in (out / "mkdocs.yml").read_text(encoding="utf-8")

@@ -16,9 +16,17 @@ def rebuttal_path(question: Question, rebuttal: Rebuttal) -> str:
     return f"{page_path(question)}#{rebuttal.id}"
 
 
+SHARE_FOLDER = "r/"  # every rebuttal's share page is below it
+
+
 def share_path(rebuttal_id: str) -> str:
     """The rebuttal's own page for sharing (its link preview), e.g. 'r/models-do-not-store-works/'."""
-    return f"r/{rebuttal_id}/"
+    return f"{SHARE_FOLDER}{rebuttal_id}/"
+
+
+def share_file(rebuttal_id: str) -> str:
+    """The generated Markdown file of a share page: 'r/<id>.md' is published at 'r/<id>/'."""
+    return f"{SHARE_FOLDER}{rebuttal_id}.md"
 
 
 def card_path(name: str) -> str:

@@ -38,3 +38,15 @@ class SourceError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class SetupError(Exception):
+    """What this machine lacks to build the site (a font, a program), said in one sentence with its remedy."""
+
+
+def failure_report(error: SourceError | SetupError, unchanged: str) -> str:
+    """What a command-line tool prints when a build fails: every problem, then what was left as it was."""
+    if isinstance(error, SourceError):
+        return "\n".join([*map(str, error.problems), f"{len(error.problems)} problem(s) in the source; "
+                           f"{unchanged} left unchanged"])
+    return f"{error}; {unchanged} left unchanged"

@@ -8,23 +8,28 @@ from __future__ import annotations
 
 import datetime
 import json
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
-from .addresses import absolute, card_path, relative, url_of
+from .addresses import SHARE_FOLDER, absolute, card_path, relative, share_file, share_path, url_of
 from .atomic_write import replace_folder
 from .finalise import finalised
+from .finalise.listings import unlisted
 from .finalise.csp import with_content_security_policy
-from .publish.cards import CardCache, preview_cards
+from .model import Question, Rebuttal
+from .publish import json_ld
+from .publish.cards import CardCache
 from .publish.feed import atom_feed
+from .publish.forwarding_pages import forwarding_pages
 from .publish.head import PageHead, head_html, script_json
-from .publish.json_ld import json_ld
+from .publish.previews import Preview, home_preview, page_preview, question_preview, rebuttal_preview
 from .publish.reply_json import SCHEMA_PATH, reply_document
 from .publish.robots import robots_meta, robots_txt
-from .publish.share_pages import forwarding_pages, share_pages
 from .render.changelog import changelog_page
 from .render.citations import Citer
 from .render.pages import Page, navigation, render_pages
+from .render.rebuttals import link
 from .settings import Settings
 from .source import display_path, read_source
 from .source.anchors import forwarding, moved_here
@@ -36,6 +41,7 @@ from .source.text_file import read_text
 REPLY, BIBLIOGRAPHY = "reply.md", "references.bib"  # in the docs folder
 ANCHORS, CRAWLERS = "anchors.yml", "crawlers.yml"  # in the project folder
 Content = str | bytes | Path  # a file's text, its bytes, or the path of a file to copy
+SHARE_PAGE_ROBOTS = "noindex, follow"  # the question page is the one to index; a share page is for linking
 
 
 class SiteBuild:
@@ -53,23 +59,46 @@ class SiteBuild:
         self.changed["references"] = bibliography_history[0].date[:10] if bibliography_history else None
         registry = self.source.registry
         self.moves = forwarding(self.reply, registry) if registry else {}
+        self.questions = {question.page: question for question in self.reply.questions}
+        self.shared: dict[str, tuple[Question, Rebuttal]] = {
+            share_file(rebuttal.id): (question, rebuttal)
+            for question in self.reply.questions for rebuttal in question.rebuttals}
 
     # generate -------------------------------------------------------------------------------
 
     @cached_property
+    def previews(self) -> dict[str, Preview]:
+        """What a link to each page shows, by the file it is built from."""
+        reply = self.reply
+        previews = {"index.md": home_preview(reply)}
+        previews.update({name: question_preview(reply, question) for name, question in self.questions.items()})
+        previews.update({name: rebuttal_preview(reply, *shared) for name, shared in self.shared.items()})
+        previews["references.md"] = page_preview(reply, "References", "The works cited in the reply, with "
+                                                 "where each is cited.")
+        previews["changelog.md"] = page_preview(reply, "Changelog", "Every change to the text of the reply since "
+                                                "it was published, newest first.")
+        previews.update({name: page_preview(reply, page.title or self.settings.site_name, page.description)
+                         for name, page in self.hand_written.items()})
+        return previews
+
+    @cached_property
     def pages(self) -> dict[str, Page]:
-        """The pages made from the reply, each with its date of last change and its moved anchors."""
+        """The pages made from the reply, each with its description, date of last change and moved anchors."""
         made = render_pages(self.citer, self.settings.site_url)
         made["changelog.md"] = changelog_page(self.revisions, self.settings.repo_url)
-        return {name: Page(page.title, page.description, page.body + self.page_footer(name))
-                for name, page in made.items()}
+        pages = {}
+        for name, page in made.items():
+            preview = self.previews[name]
+            title = preview.title if name in self.shared else page.title
+            pages[name] = Page(title, page.body + self.page_footer(name), preview.description)
+        return pages
 
     def page_footer(self, name: str) -> str:
         footer = ""
         changed = self.changed.get(self.text_key(name))
         if changed:
             footer += (f'\n<p class="text-changed" markdown>Text last changed on <time datetime="{changed}">'
-                       f"{changed}</time> ([changelog](changelog.md)).</p>\n")
+                       f"{changed}</time> ([changelog]({link(name, 'changelog.md')})).</p>\n")
         moved = moved_here(self.moves, url_of(name))
         if moved:
             footer += f'\n<script type="application/json" id="moved-anchors">{script_json(moved)}</script>\n'
@@ -77,15 +106,17 @@ class SiteBuild:
 
     def text_key(self, name: str) -> str | None:
         """The key of `last_changed` for a page: its question number, "home" or "references"."""
-        question = next((q for q in self.reply.questions if q.page == name), None)
+        question = self.questions.get(name) or (self.shared[name][0] if name in self.shared else None)
         return question.number if question else {"index.md": "home", "references.md": "references"}.get(name)
 
     @cached_property
     def static_pages(self) -> dict[str, str]:
-        """HTML pages the core writes itself (share and forwarding pages), with their security policy."""
-        robots = robots_meta(self.settings.ai_training)
-        pages = {**share_pages(self.reply, self.settings.site_url, self.settings.site_name, robots),
-                 **forwarding_pages(self.reply, self.moves)}
+        """HTML pages the core writes itself (forwarding pages), with their security policy."""
+        share_heads = {rebuttal.id: head_html(replace(self.head(share_file(rebuttal.id)), robots=""),
+                                              self.settings.site_name, canonical=True)
+                       for rebuttal in self.reply.rebuttals if rebuttal.previous_ids}
+        pages = forwarding_pages(self.reply, self.moves, share_heads, lambda page: moved_here(self.moves, page),
+                                 ", ".join(filter(None, ["noindex", robots_meta(self.settings.ai_training)])))
         return {name: with_content_security_policy(html) for name, html in pages.items()}
 
     def data_files(self) -> dict[str, str]:
@@ -100,10 +131,16 @@ class SiteBuild:
             SCHEMA_PATH: read_text(settings.root / SCHEMA_PATH, SCHEMA_PATH),
         }
 
+    @staticmethod
+    def card_of(name: str) -> str:
+        """The path of the card of the page built from `name`."""
+        return card_path(url_of(name).rstrip("/") or "index")
+
     @cached_property
     def cards(self) -> dict[str, bytes | Path]:
-        """The link-preview card of each page made from the reply, and of each share page."""
-        return preview_cards(self.reply, self.settings.site_name, CardCache(self.settings.root / ".cache" / "cards"))
+        """Every page's link-preview card: path below the site root -> PNG (or its cached file)."""
+        cache = CardCache(self.settings.root / ".cache" / "cards")
+        return cache.cards({self.card_of(name): preview.card for name, preview in self.previews.items()})
 
     def files(self) -> dict[str, Content]:
         """Every file the build adds to the docs folder: path below it -> content."""
@@ -112,6 +149,10 @@ class SiteBuild:
 
     def navigation(self) -> list[dict[str, str]]:
         return navigation(self.reply)
+
+    def not_in_navigation(self) -> list[str]:
+        """The generated pages no navigation lists: the share pages (as gitignore-style patterns)."""
+        return ["/" + share_file("*")] if self.shared else []
 
     def write_docs(self, folder: Path) -> None:
         """A complete docs folder for any engine: the hand-written files, and every generated one."""
@@ -131,30 +172,51 @@ class SiteBuild:
 
     @cached_property
     def hand_written(self) -> dict[str, Page]:
-        """The hand-written pages' titles and descriptions, from their front matter."""
+        """The hand-written pages (every Markdown file of the docs folder but the source), from their front matter."""
         pages = {}
         for path in sorted(self.settings.docs_dir.rglob("*.md")):
             name = path.relative_to(self.settings.docs_dir).as_posix()
-            if name != REPLY and name not in self.pages:
+            if name != REPLY:
                 meta = split_front_matter(read_text(path, name), name)[0]
-                pages[name] = Page(str(meta.get("title") or ""), str(meta.get("description") or ""), "")
+                pages[name] = Page(str(meta.get("title") or ""), "", str(meta.get("description") or ""))
         return pages
+
+    def structured_data(self, name: str) -> dict | None:
+        """The page's JSON-LD, for the pages made from the reply."""
+        citer, site_url = self.citer, self.settings.site_url
+        if name == "index.md":
+            data = json_ld.home(self.reply, site_url)
+        elif name == "references.md":
+            data = json_ld.references_page(self.reply, citer, site_url)
+        elif name in self.questions:
+            data = json_ld.question_article(self.questions[name], self.reply, citer, site_url)
+        elif name in self.shared:
+            data = json_ld.share_page(*self.shared[name], citer, site_url)
+        else:
+            return None
+        return {"@context": json_ld.CONTEXT, **data}
 
     def head(self, name: str) -> PageHead | None:
         """The head of the page built from `name` ('question-7.md'); None for the engine's own pages."""
-        page = self.pages.get(name) or self.hand_written.get(name)
-        if page is None:
+        preview = self.previews.get(name)
+        if preview is None:
             return None
         settings, url = self.settings, url_of(name)
-        card = card_path(url.rstrip("/") or "index")
-        card = card if card in self.cards else card_path("index")
         citation = {"title": self.reply.meta["title"], "authors": self.reply.authors, "date": self.reply.date,
                     "url": absolute(settings.site_url, url), "responds_to": self.reply.meta["responds_to"]["url"]}
-        return PageHead(url=absolute(settings.site_url, url), title=page.title or settings.site_name,
-                        description=page.description, image=absolute(settings.site_url, card), image_alt=page.title,
+        robots = [SHARE_PAGE_ROBOTS] if name in self.shared else []
+        return PageHead(url=absolute(settings.site_url, url), title=preview.title, description=preview.description,
+                        image=absolute(settings.site_url, self.card_of(name)), image_alt=preview.card.alt,
                         kind="website" if name == "index.md" else "article",
-                        json_ld=json_ld(self.citer, name, settings.site_url), citation=citation,
-                        robots=robots_meta(settings.ai_training), feed=relative(url, "feed.xml"))
+                        json_ld=self.structured_data(name), citation=citation,
+                        robots=", ".join(filter(None, [*robots, robots_meta(settings.ai_training)])),
+                        feed=relative(url, "feed.xml"))
+
+    def permalinks(self, name: str) -> dict[str, str]:
+        """The rebuttals on a page: id -> the link to its share page, from that page."""
+        question = self.questions.get(name)
+        rebuttals = question.rebuttals if question else [self.shared[name][1]] if name in self.shared else []
+        return {rebuttal.id: relative(url_of(name), share_path(rebuttal.id)) for rebuttal in rebuttals}
 
     def finalise(self, html: str, name: str) -> str:
         """A page as an engine built it from `name` ('question-7.md', or '404.html' for a theme page)."""
@@ -163,7 +225,8 @@ class SiteBuild:
         engine_link, real_link = self.settings.edit_url(name), self.settings.edit_url(self.edit_source(name))
         if engine_link and engine_link != real_link:
             edit_links[engine_link] = real_link
-        return finalised(html, head_html(head, self.settings.site_name) if head else "", edit_links)
+        return finalised(html, head_html(head, self.settings.site_name) if head else "", edit_links,
+                         self.permalinks(name))
 
     def finalise_site(self, site: Path) -> None:
         """Finalise every page an engine built into `site` (the core's own pages are final already)."""
@@ -175,6 +238,11 @@ class SiteBuild:
             url = address.removesuffix("index.html")
             name = sources.get(url, address)
             path.write_text(self.finalise(path.read_text(encoding="utf-8"), name), encoding="utf-8")
+        self.finalise_listings(site)
+
+    def finalise_listings(self, site: Path) -> None:
+        """The engine's search index and sitemap, without the share pages."""
+        unlisted(site, self.settings.site_url, SHARE_FOLDER)
 
 
 def last_modified(path: Path) -> str:

@@ -18,9 +18,9 @@ AA_TEXT = 4.5  # WCAG 2 AA contrast for body text
 
 def test_the_palette_toggle_switches_the_scheme_and_quotes_stay_readable(page):
     page.goto(DEEP_LINK_PAGE)
-    quote = page.locator("article figure.stability-quote blockquote").first
+    quote = page.locator("article figure.respondent-quote blockquote").first
     quote_text = quote.locator("p").first
-    label = page.locator("article figure.stability-quote figcaption").first
+    label = page.locator("article figure.respondent-quote figcaption").first
     assert scheme(page) == "default"
     light_background = effective_background(quote)
     assert contrast(quote_text) >= AA_TEXT and contrast(label) >= AA_TEXT
@@ -50,16 +50,16 @@ def test_print_shows_where_citations_lead_and_marks_quotes_without_colour(page):
         printed = style(citations.nth(index), "content", "::after")
         assert "http" in printed, f"citation {index} prints no address: {printed!r}"
 
-    quote = page.locator("article figure.stability-quote blockquote").first
+    quote = page.locator("article figure.respondent-quote blockquote").first
     assert style(quote, "border-left-style") == "solid"
     assert float(style(quote, "border-left-width").removesuffix("px")) >= 2
     reply = page.locator("article .author-reply").first
     assert style(reply, "border-left-style") == "none"
     indent = quote.locator("p").first.bounding_box()["x"] - reply.locator("p").first.bounding_box()["x"]
     assert indent >= 10, "the quote's text is not set in from the reply's"
-    expect(page.locator("article figure.stability-quote figcaption").first).to_have_text("Stability AI")
+    expect(page.locator("article figure.respondent-quote figcaption").first).to_have_text("Stability AI")
 
-    for control in ["button.copy-link", ".md-header", ".md-sidebar--primary", ".md-footer"]:
+    for control in ["button.share-button", ".md-header", ".md-sidebar--primary", ".md-footer"]:
         expect(page.locator(control).first).to_be_hidden()
 
 

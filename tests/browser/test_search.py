@@ -23,6 +23,19 @@ def open_search(page) -> Locator:
     return page.get_by_role("dialog", name="Search").filter(has=field)
 
 
+def settled(page, locator: Locator) -> None:
+    """Wait until the results hold still: a theme may show results for the first words typed."""
+    expect(locator.first).to_be_visible()
+    page.wait_for_function("""([element, still]) => new Promise(done => {
+        let last = element.textContent, count = 0;
+        const timer = setInterval(() => {
+            count = element.textContent === last ? count + 1 : 0;
+            last = element.textContent;
+            if (count >= still) { clearInterval(timer); done(true); }
+        }, 100);
+    })""", arg=[locator.first.element_handle(), 4])
+
+
 @pytest.mark.parametrize("phrase, page_path, rebuttal_id", [
     pytest.param("new and unseen content", "question-7-2/", "knowledge-is-generalizable",
                  id="a phrase of Stability AI's quote"),
@@ -37,7 +50,7 @@ def test_searching_a_phrase_leads_to_the_rebuttal_it_belongs_to(page, phrase, pa
     page.keyboard.type(phrase, delay=15)
 
     results = dialog.get_by_role("option").or_(dialog.get_by_role("link").filter(has=page.locator("mark")))
-    expect(results.first).to_be_visible()
+    settled(page, dialog)
     expect(results.first.locator("mark").first).to_be_visible()  # the words found are marked
     results.first.click()
 

@@ -28,7 +28,7 @@ ENGINES = {
 }
 
 
-def engine_config(config: dict, settings: Settings, docs: str, site_dir: str, navigation: list) -> dict:
+def engine_config(config: dict, settings: Settings, build: SiteBuild, docs: str, site_dir: str) -> dict:
     """The project's mkdocs.yml for an engine building the generated docs folder: paths made absolute,
     the navigation written out, the hook left out (its work is done already). `docs` and `site_dir`
     are relative to the folder the configuration is written to (Zensical wants them so)."""
@@ -36,7 +36,8 @@ def engine_config(config: dict, settings: Settings, docs: str, site_dir: str, na
     theme = dict(derived.get("theme") or {})
     if theme.get("custom_dir"):
         theme["custom_dir"] = str((settings.root / theme["custom_dir"]).resolve())
-    derived.update(docs_dir=docs, site_dir=site_dir, site_url=settings.site_url, nav=navigation, theme=theme)
+    derived.update(docs_dir=docs, site_dir=site_dir, site_url=settings.site_url, nav=build.navigation(), theme=theme,
+                   not_in_nav="\n".join(build.not_in_navigation()))
     return derived
 
 
@@ -57,7 +58,7 @@ def build_site(engine: str, config_file: Path, site: Path, work: Path) -> SiteBu
     docs, partial, config = work / "docs", work / "site", work / "mkdocs.yml"
     build.write_docs(docs)
     shutil.rmtree(partial, ignore_errors=True)
-    derived = engine_config(load_config(config_file), settings, docs.name, partial.name, build.navigation())
+    derived = engine_config(load_config(config_file), settings, build, docs.name, partial.name)
     config.write_text(yaml.safe_dump(derived, sort_keys=False, allow_unicode=True), encoding="utf-8")
     result = subprocess.run(command(engine, config, partial), cwd=work, capture_output=True, text=True,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})

@@ -9,10 +9,11 @@ import logging
 from pathlib import Path
 
 import jinja2
+import pathspec
 from mkdocs.exceptions import Abort
-from mkdocs.structure.files import File, Files, file_sort_key
+from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 
-from reply_site.errors import SourceError
+from reply_site.errors import SetupError, SourceError
 from reply_site.settings import Settings
 from reply_site.site_build import REPLY, SiteBuild
 
@@ -21,22 +22,31 @@ current: dict[str, SiteBuild] = {}  # this build's SiteBuild, for the page event
 
 
 def on_files(files: Files, config) -> Files:
+    """The core's errors become MkDocs' here: each problem of the source logged, then Abort."""
     try:
-        build = current["build"] = SiteBuild(Settings.from_config(config, Path(config["config_file_path"]).parent))
+        return with_generated_files(files, config)
     except SourceError as error:
         for problem in error.problems:
             log.error(str(problem))
         raise Abort(f"{len(error.problems)} problem(s) in the source; nothing was built") from None
+    except SetupError as error:
+        raise Abort(str(error)) from None
+
+
+def with_generated_files(files: Files, config) -> Files:
+    build = current["build"] = SiteBuild(Settings.from_config(config, Path(config["config_file_path"]).parent))
     source = files.get_file_from_path(REPLY)
     if source is not None:
         files.remove(source)  # the source is not a page of its own
+    unlisted = pathspec.GitIgnoreSpec.from_lines(build.not_in_navigation())
     for name, content in build.files().items():
         if files.get_file_from_path(name) is not None:
             raise Abort(f"docs/{name} would hide a generated file: remove it")
+        inclusion = InclusionLevel.NOT_IN_NAV if unlisted.match_file(name) else InclusionLevel.UNDEFINED
         if isinstance(content, Path):  # a cached file, copied as it is
-            file = File.generated(config, name, abs_src_path=str(content))
+            file = File.generated(config, name, abs_src_path=str(content), inclusion=inclusion)
         else:
-            file = File.generated(config, name, content=content)
+            file = File.generated(config, name, content=content, inclusion=inclusion)
         if name in build.pages:
             file.edit_uri = build.edit_source(name)
         files.append(file)
@@ -59,3 +69,7 @@ def on_post_page(output: str, page, config) -> str:
 
 def on_post_template(output: str, template_name: str, config) -> str:
     return current["build"].finalise(output, template_name) if template_name.endswith(".html") else output
+
+
+def on_post_build(config) -> None:
+    current["build"].finalise_listings(Path(config["site_dir"]))

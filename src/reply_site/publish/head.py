@@ -16,7 +16,7 @@ CARD_SIZE = (1200, 630)
 
 @dataclass
 class PageHead:
-    url: str  # absolute address of the page
+    url: str  # absolute address of the page: its og:url, and the canonical address engines give it
     title: str
     description: str
     image: str  # absolute address of its preview card
@@ -38,17 +38,16 @@ def meta(kind: str, name: str, value: str) -> str:
     return f'<meta {kind}="{name}" content="{escape(value)}">'
 
 
-def preview_tags(title: str, description: str, url: str, image: str, image_alt: str, site_name: str,
-                 kind: str = "article") -> list[str]:
+def preview_tags(head: PageHead, site_name: str) -> list[str]:
     """Open Graph and Twitter card tags: what a chat app or social network shows of a link."""
-    pairs = [("property", "og:type", kind), ("property", "og:site_name", site_name),
-             ("property", "og:title", title), ("property", "og:description", description),
-             ("property", "og:url", url), ("property", "og:image", image),
+    pairs = [("property", "og:type", head.kind), ("property", "og:site_name", site_name),
+             ("property", "og:title", head.title), ("property", "og:description", head.description),
+             ("property", "og:url", head.url), ("property", "og:image", head.image),
              ("property", "og:image:width", str(CARD_SIZE[0])), ("property", "og:image:height", str(CARD_SIZE[1])),
-             ("property", "og:image:alt", image_alt), ("property", "og:locale", "en_US"),
-             ("name", "twitter:card", "summary_large_image"), ("name", "twitter:title", title),
-             ("name", "twitter:description", description), ("name", "twitter:image", image),
-             ("name", "twitter:image:alt", image_alt)]
+             ("property", "og:image:alt", head.image_alt), ("property", "og:locale", "en_US"),
+             ("name", "twitter:card", "summary_large_image"), ("name", "twitter:title", head.title),
+             ("name", "twitter:description", head.description), ("name", "twitter:image", head.image),
+             ("name", "twitter:image:alt", head.image_alt)]
     return [meta(*pair) for pair in pairs]
 
 
@@ -63,9 +62,11 @@ def citation_tags(citation: dict) -> list[str]:
     return tags
 
 
-def head_html(head: PageHead, site_name: str) -> str:
-    """The tags, one a line, ready to go before </head>."""
-    tags = preview_tags(head.title, head.description, head.url, head.image, head.image_alt, site_name, head.kind)
+def head_html(head: PageHead, site_name: str, canonical: bool = False) -> str:
+    """The tags, one a line, ready to go before </head>; with `canonical`, the canonical link too
+    (engines write it themselves on the pages they build)."""
+    tags = [f'<link rel="canonical" href="{escape(head.url)}">'] if canonical else []
+    tags += preview_tags(head, site_name)
     if head.citation:
         tags += citation_tags(head.citation)
     if head.robots:

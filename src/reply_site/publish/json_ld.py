@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..source.bibliography import Reference
+from ..addresses import absolute, page_path, rebuttal_path, share_path
+from ..model import Question, Rebuttal, Reply
 from ..render.citations import Citer
-from ..addresses import absolute, page_path
-from ..text import summary
-from ..model import Question, Reply
+from ..source.bibliography import Reference
+from ..text import one_line, shortened
 from .reply_json import meta_value
 
 CONTEXT = "https://schema.org"
@@ -28,7 +28,7 @@ def with_author(data: dict, reply: Reply) -> dict:
 
 
 def commented_work(reply: Reply) -> dict:
-    """Stability AI's comment, filed in the docket of the Copyright Office's inquiry."""
+    """The respondent's comment, filed in the docket of the Copyright Office's inquiry."""
     responds_to = reply.meta["responds_to"]
     comment = {"@type": "CreativeWork", "name": responds_to["title"], "url": responds_to["url"]}
     inquiry = meta_value(responds_to.get("inquiry"))
@@ -61,7 +61,7 @@ def cited_work(reference: Reference, site_url: str) -> dict:
 
 
 def home(reply: Reply, site_url: str) -> dict:
-    data = {**whole_reply(reply, site_url), "headline": summary(reply.title, HEADLINE_LIMIT), "inLanguage": "en",
+    data = {**whole_reply(reply, site_url), "headline": shortened(reply.title, HEADLINE_LIMIT), "inLanguage": "en",
             "about": commented_work(reply),
             "hasPart": [{"@type": "Article", "name": f"Question {q.number}", "url": absolute(site_url, page_path(q))}
                         for q in reply.questions]}
@@ -71,30 +71,41 @@ def home(reply: Reply, site_url: str) -> dict:
 def question_article(question: Question, reply: Reply, citer: Citer, site_url: str) -> dict:
     keys = dict.fromkeys(key for rebuttal in question.rebuttals for key in rebuttal.citation_keys)
     data = {"@type": "Article", "name": f"Question {question.number}",
-            "headline": summary(question.text, HEADLINE_LIMIT), "inLanguage": "en",
+            "headline": shortened(question.text, HEADLINE_LIMIT), "inLanguage": "en",
             "url": absolute(site_url, page_path(question)), "isPartOf": whole_reply(reply, site_url),
             "about": {"@type": "Question", "name": question.text}}
     if keys:
         data["citation"] = [cited_work(citer.references[key], site_url) for key in sorted(keys, key=citer.number.get)]
+    if question.rebuttals:
+        data["hasPart"] = [rebuttal_item(question, rebuttal, citer, site_url) for rebuttal in question.rebuttals]
     return with_author(data, reply)
+
+
+def rebuttal_item(question: Question, rebuttal: Rebuttal, citer: Citer, site_url: str) -> dict:
+    """One rebuttal as two linked items: the respondent's passage (a Claim) and the author's reply to
+    it (a Comment about that claim), identified by the rebuttal's share page."""
+    reply, share = citer.reply, absolute(site_url, share_path(rebuttal.id))
+    claim = {"@type": "Claim", "@id": share + "#claim",
+             "text": "\n\n".join(one_line(p.text) for p in rebuttal.quote),
+             "author": {"@type": "Organization", "name": reply.respondent}, "appearance": commented_work(reply)}
+    comment = {"@type": "Comment", "@id": share + "#reply", "url": share,
+               "sameAs": absolute(site_url, rebuttal_path(question, rebuttal)),
+               "text": "\n\n".join(one_line(p.text) for p in rebuttal.reply), "about": claim,
+               "isPartOf": {"@type": "Article", "name": f"Question {question.number}",
+                            "url": absolute(site_url, page_path(question))}}
+    keys = list(dict.fromkeys(rebuttal.citation_keys))
+    if keys:
+        comment["citation"] = [{"@id": reference_id(site_url, key)} for key in keys]
+    return with_author(comment, reply)
+
+
+def share_page(question: Question, rebuttal: Rebuttal, citer: Citer, site_url: str) -> dict:
+    return {"@type": "WebPage", "url": absolute(site_url, share_path(rebuttal.id)), "inLanguage": "en",
+            "isPartOf": whole_reply(citer.reply, site_url),
+            "mainEntity": rebuttal_item(question, rebuttal, citer, site_url)}
 
 
 def references_page(reply: Reply, citer: Citer, site_url: str) -> dict:
     return {"@type": "WebPage", "name": "References", "inLanguage": "en", "url": absolute(site_url, "references/"),
             "isPartOf": whole_reply(reply, site_url),
             "citation": [cited_work(reference, site_url) for reference in citer.cited()]}
-
-
-def json_ld(citer: Citer, page_src_uri: str, site_url: str) -> dict | None:
-    """The JSON-LD object of a page, by its source path ('index.md', 'question-7.md', ...); None for others."""
-    reply = citer.reply
-    if page_src_uri == "index.md":
-        data = home(reply, site_url)
-    elif page_src_uri == "references.md":
-        data = references_page(reply, citer, site_url)
-    else:
-        question = next((q for q in reply.questions if q.page == page_src_uri), None)
-        if question is None:
-            return None
-        data = question_article(question, reply, citer, site_url)
-    return {"@context": CONTEXT, **data}

@@ -8,21 +8,20 @@ from __future__ import annotations
 
 import datetime
 
-from ..source.bibliography import Reference
-from ..render.citations import Citer
-from ..render.pages import GROUPING_NOTE
 from ..addresses import absolute, page_path, rebuttal_path, share_path
-from ..text import plain_text
 from ..model import Paragraph, Question, Rebuttal
+from ..render.citations import Citer
+from ..render.pages import grouping_note
+from ..source.bibliography import Reference
+from ..text import without_markup
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 SCHEMA_PATH = "schema/reply.schema.json"
-GROUPING_NOTE_IN_DATA = GROUPING_NOTE + " So the question given for each rebuttal is an editorial choice."
 RIGHTS = "The reply's text belongs to its author."
 
 
 def paragraphs(items: list[Paragraph]) -> dict:
-    return {"text": [plain_text(p.text) for p in items], "markdown": [p.text for p in items]}
+    return {"text": [without_markup(p.text) for p in items], "markdown": [p.text for p in items]}
 
 
 def citation(reference: Reference, number: int) -> dict:
@@ -79,8 +78,10 @@ def reply_document(citer: Citer, site_url: str) -> dict:
             "docket": meta_value(responds_to.get("docket")),
             "inquiry": meta_value(responds_to.get("inquiry")),
         },
-        "grouping_is_editorial": True,
-        "grouping_note": GROUPING_NOTE_IN_DATA,
+        "respondent": reply.respondent,
+        "grouping_is_editorial": reply.grouping_is_editorial,
+        "grouping_note": (grouping_note(reply) + " So the question given for each rebuttal is an editorial choice."
+                          if reply.grouping_is_editorial else "The author placed each passage under its question."),
         "preamble": paragraphs(reply.preamble),
         "questions": [{"number": q.number, "text": q.text, "url": absolute(site_url, page_path(q)),
                        "rebuttals": [r.id for r in q.rebuttals]} for q in reply.questions],

@@ -6,7 +6,7 @@ import difflib
 from html import escape
 
 from ..source.history import Change, Revision
-from ..text import escape as markdown_escape
+from ..text import escape_markdown
 from .pages import Page
 
 CONTEXT = 6  # words shown around a change
@@ -53,8 +53,8 @@ def changelog_page(revisions: list[Revision], repo_url: str | None) -> Page:
     for revision in revisions:
         commit = revision.commit
         link = f" ([{commit.sha[:10]}]({repo_url.rstrip('/')}/commit/{commit.sha}))" if repo_url else ""
-        parts.append(f"## {commit.date[:10]}: {markdown_escape(commit.subject)} {{ #change-{commit.sha[:10]} }}\n")
+        parts.append(f"## {commit.date[:10]}: {escape_markdown(commit.subject)} {{ #change-{commit.sha[:10]} }}\n")
         parts.append(f"Commit `{commit.sha[:10]}`{link}.\n")
         parts.append("<ul>\n" + "\n".join(change_item(change) for change in revision.changes) + "\n</ul>\n")
-    return Page("Changelog", "Every change to the text of the reply since it was published, newest first.",
-                "\n".join(parts))
+    return Page("Changelog", "\n".join(parts),
+                "Every change to the text of the reply since it was published, newest first.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import CITATION, Reply
 from ..source.bibliography import Reference
-from ..text import escape_title
+from ..text import escape_link_title
 
 
 class Citer:
@@ -20,9 +20,11 @@ class Citer:
 
     def link(self, key: str, page: str = "references.md") -> str:
         reference = self.references[key]
-        return (f'[\\[{self.number[key]}\\]]({page}#ref-{key} "{escape_title(reference.text)}")'
+        return (f'[\\[{self.number[key]}\\]]({page}#ref-{key} "{escape_link_title(reference.text)}")'
                 '{ .citation }')
 
-    def render(self, text: str) -> str:
-        """Markdown text with its citations as numbered links to the references page."""
-        return CITATION.sub(lambda m: "".join(self.link(k.strip().lstrip("@")) for k in m.group(1).split(";")), text)
+    def render(self, text: str, page: str = "references.md") -> str:
+        """Markdown text with its citations as numbered links to the references page (`page`: its file, as
+        linked from where the text is written)."""
+        return CITATION.sub(lambda m: "".join(self.link(k.strip().lstrip("@"), page) for k in m.group(1).split(";")),
+                            text)

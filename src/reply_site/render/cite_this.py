@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from ..addresses import absolute, page_path, rebuttal_path
-from ..text import headline
+from ..addresses import absolute, page_path, share_path
 from ..model import Question, Rebuttal, Reply
+from ..text import lead
 
 
 def year(reply: Reply) -> str:
@@ -22,7 +22,8 @@ def cite_text(reply: Reply, url: str, part: str = "") -> str:
     who = " and ".join(reply.authors) or "Author not named"
     when = f" ({year(reply)})" if year(reply) else ""
     title = reply.meta["title"]
-    return f"{who}{when}. “{title}”{', ' + part if part else ''}. {url}"
+    part = f", {part.removesuffix('.')}" if part else ""  # the part may end a sentence of its own
+    return f"{who}{when}. “{title}”{part}. {url}"
 
 
 def bibtex_escape(text: str) -> str:
@@ -37,13 +38,15 @@ def cite_bibtex(reply: Reply, key: str, url: str, part: str = "") -> str:
     return f"@misc{{{key},\n{body}\n}}"
 
 
-def rebuttal_part(question: Question, rebuttal: Rebuttal) -> str:
-    return f"question {question.number}, rebuttal of “{headline(rebuttal.quote[0].text).rstrip('.')}”"
+def rebuttal_part(reply: Reply, question: Question, rebuttal: Rebuttal) -> str:
+    """Which part of the reply: the question, and the claim answered (its quotation marks as written)."""
+    return f"question {question.number}, reply to {reply.respondent}: {lead(rebuttal.quote[0].text, 80)}"
 
 
 def rebuttal_citation(reply: Reply, question: Question, rebuttal: Rebuttal, site_url: str) -> tuple[str, str]:
-    url = absolute(site_url, rebuttal_path(question, rebuttal))
-    part = rebuttal_part(question, rebuttal)
+    """A rebuttal is cited by its share page: its own address, which shows it whole."""
+    url = absolute(site_url, share_path(rebuttal.id))
+    part = rebuttal_part(reply, question, rebuttal)
     return cite_text(reply, url, part), cite_bibtex(reply, f"reply:{rebuttal.id}", url, part)
 
 
@@ -54,3 +57,10 @@ def page_citation(reply: Reply, question: Question | None, site_url: str) -> tup
     url = absolute(site_url, page_path(question))
     part = f"question {question.number}"
     return cite_text(reply, url, part), cite_bibtex(reply, f"reply:{question.slug}", url, part)
+
+
+def cite_block(title: str, citation: tuple[str, str]) -> str:
+    """A collapsed 'Cite this' block with the citation as text and as BibTeX (not indexed by search)."""
+    text, bibtex = citation
+    return (f'<details class="cite" data-search-exclude markdown>\n<summary>{title}</summary>\n\n'
+            f"As text:\n\n```text\n{text}\n```\n\nAs BibTeX:\n\n```bibtex\n{bibtex}\n```\n\n</details>\n")

@@ -5,24 +5,30 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from ..source.bibliography import Reference
-from .cite_this import page_citation, rebuttal_citation
-from .citations import Citer
-from ..addresses import share_path
-from ..text import escape, headline, summary
+from ..addresses import share_file
 from ..model import Question, Rebuttal, Reply
+from ..source.bibliography import Reference
+from ..text import escape_markdown, possessive
+from .cite_this import cite_block, page_citation
+from .citations import Citer
+from .rebuttals import heading_text, rebuttal_block, share_page_body
 
-GROUPING_NOTE = ("The reply as received does not say which question each passage addresses: "
-                 "the passages are grouped under the questions by this site's editors.")
+EDITORIAL_GROUPING = ("The reply as received does not say which question each passage addresses: "
+                      "the passages are grouped under the questions by this site's editors.")
+
+
+def grouping_note(reply: Reply) -> str:
+    """What the site says about who placed the passages under the questions ("" when the author did)."""
+    return EDITORIAL_GROUPING if reply.grouping_is_editorial else ""
 
 
 @dataclass(frozen=True)
 class Page:
-    """A page of the site: its title and description (the engines read them from front matter) and its body."""
+    """A generated page: its title and description (the engines read them from front matter) and its body."""
 
     title: str
-    description: str
     body: str
+    description: str = ""
 
     @property
     def markdown(self) -> str:
@@ -37,82 +43,62 @@ def plural(count: int, word: str) -> str:
 
 
 def home_page(reply: Reply, site_url: str) -> Page:
-    responds_to = reply.meta["responds_to"]
+    responds_to, respondent = reply.meta["responds_to"], escape_markdown(reply.respondent)
+    whose = escape_markdown(possessive(reply.respondent))
     lines = [f"# {reply.title}\n"]
     lines += ['<div class="reply-preamble" markdown>\n']
     lines += [paragraph.text + "\n" for paragraph in reply.preamble]
     lines += ["</div>\n"]
-    where = (f"docket [{escape(str(responds_to['docket']))}]({responds_to['url']})" if responds_to.get("docket")
-             else f"[the docket]({responds_to['url']})")
-    inquiry = f" of {escape(responds_to['inquiry'])}" if responds_to.get("inquiry") else ""
+    where = (f"docket [{escape_markdown(str(responds_to['docket']))}]({responds_to['url']})"
+             if responds_to.get("docket") else f"[the docket]({responds_to['url']})")
+    inquiry = f" of {escape_markdown(responds_to['inquiry'])}" if responds_to.get("inquiry") else ""
     lines += [
         '!!! info "About this site"\n',
-        f"    This site publishes a written reply to {escape(responds_to['title'])}, filed in {where}{inquiry}. "
-        "Every word of the reply is the author's, unchanged; headings, notes like this one and the "
-        "references are the site's.\n",
+        f"    This site publishes a written reply to {escape_markdown(responds_to['title'])}, filed in "
+        f"{where}{inquiry}. Every word of the reply is the author's, unchanged; headings, notes like this one "
+        "and the references are the site's.\n",
         "## How to read it\n",
-        "Each passage quoted from Stability AI's comment is shown in a marked block, labelled "
-        "*Stability AI*; the author's reply follows it as plain text. Numbers in brackets, such as "
+        f"Each passage quoted from {whose} comment is shown in a marked block, labelled "
+        f"*{respondent}*; the author's reply follows it as plain text. Numbers in brackets, such as "
         "\\[1\\], are citations: hover over one to see the reference, or follow it to the "
-        "[references](references.md).\n",
-        f"{GROUPING_NOTE}\n",
-        "## The questions\n",
-        "| Question | Rebuttals |",
-        "| --- | --- |",
+        "[references](references.md). Each passage has a link of its own to share: its preview shows "
+        "the author's reply.\n",
     ]
+    if grouping_note(reply):
+        lines.append(f"{grouping_note(reply)}\n")
+    lines += ["## The questions\n", "| Question | Passages answered |", "| --- | --- |"]
     for question in reply.questions:
-        lines.append(f"| [{escape(question.text)}]({question.page}) | {len(question.rebuttals)} |")
+        lines.append(f"| [{escape_markdown(question.text)}]({question.page}) | {len(question.rebuttals)} |")
     lines.append("\n" + cite_block("Cite the whole reply", page_citation(reply, None, site_url)))
-    return Page(reply.meta["title"], summary(responds_to["title"]) + ": a reply, passage by passage.",
-                "\n".join(lines))
-
-
-def cite_block(title: str, citation: tuple[str, str]) -> str:
-    """A collapsed 'Cite this' block with the citation as text and as BibTeX (not indexed by search)."""
-    text, bibtex = citation
-    return (f'<details class="cite" data-search-exclude markdown>\n<summary>{title}</summary>\n\n'
-            f"As text:\n\n```text\n{text}\n```\n\nAs BibTeX:\n\n```bibtex\n{bibtex}\n```\n\n</details>\n")
-
-
-def rebuttal_block(question: Question, rebuttal: Rebuttal, citer: Citer, site_url: str) -> str:
-    quote = "\n\n".join(citer.render(p.text) for p in rebuttal.quote)
-    reply = "\n\n".join(citer.render(p.text) for p in rebuttal.reply)
-    cite = cite_block("Cite this rebuttal", rebuttal_citation(citer.reply, question, rebuttal, site_url))
-    return (
-        f"## “{escape(headline(rebuttal.quote[0].text))}” {{ #{rebuttal.id} .rebuttal-heading }}\n\n"
-        f'<div class="rebuttal" markdown>\n\n'
-        f'<div class="rebuttal-actions" data-search-exclude><a class="share-link" href="../{share_path(rebuttal.id)}" '
-        f'title="A link whose preview shows this rebuttal">Share link</a></div>\n\n'
-        f'<figure class="stability-quote" markdown>\n<blockquote markdown>\n\n{quote}\n\n</blockquote>\n'
-        f"<figcaption>Stability AI</figcaption>\n</figure>\n\n"
-        f'<div class="author-reply" markdown>\n\n{reply}\n\n</div>\n\n{cite}\n</div>\n'
-    )
+    return Page(reply.meta["title"], "\n".join(lines))
 
 
 def question_page(question: Question, citer: Citer, site_url: str) -> Page:
-    count = plural(len(question.rebuttals), "rebuttal")
+    reply = citer.reply
+    count = plural(len(question.rebuttals), "passage")
+    note = " ".join(filter(None, [f"{count} answered.", grouping_note(reply)]))
     parts = [
         f"# Question {question.number}\n",
         f'<p class="inquiry-question"><span class="label">The Copyright Office asks</span> '
         f'<span class="question-text">{html.escape(question.text)}</span></p>\n',
-        f'<p class="grouping-note">{count}. {GROUPING_NOTE}</p>\n',
+        f'<p class="grouping-note">{note}</p>\n',
     ]
     if not question.rebuttals:
-        parts.append("No passage of Stability AI's comment is grouped under this question.\n")
-    parts += [rebuttal_block(question, rebuttal, citer, site_url) for rebuttal in question.rebuttals]
-    parts.append(cite_block("Cite this page", page_citation(citer.reply, question, site_url)))
-    return Page(f"Question {question.number}", summary(question.text), "\n".join(parts))
+        whose = escape_markdown(possessive(reply.respondent))
+        parts.append(f"No passage of {whose} comment is answered under this question.\n")
+    parts += [rebuttal_block(question, rebuttal, citer, site_url, question.page) for rebuttal in question.rebuttals]
+    parts.append(cite_block("Cite this page", page_citation(reply, question, site_url)))
+    return Page(f"Question {question.number}", "\n".join(parts))
 
 
 def reference_entry(number: int, reference: Reference, places: list[tuple[Question, Rebuttal]]) -> str:
-    parts = [escape(part) for part in reference.parts()]
+    parts = [escape_markdown(part) for part in reference.parts()]
     title_index = 1 if reference.authors else 0
     parts[title_index] = f"[{parts[title_index]}]({reference.field('url')})"
     body = " ".join(part.rstrip(".") + "." for part in parts)
-    cited_in = ", ".join(
-        f"[Question {question.number}, “{escape(headline(rebuttal.quote[0].text, 6))}”]"
-        f"({question.page}#{rebuttal.id})" for question, rebuttal in places)
-    return (f"## \\[{number}\\] {escape(reference.short)} {{ #ref-{reference.key} }}\n\n{body}\n\n"
+    cited_in = ", ".join(f"[Question {question.number}: {escape_markdown(heading_text(rebuttal))}]"
+                         f"({question.page}#{rebuttal.id})" for question, rebuttal in places)
+    return (f"## \\[{number}\\] {escape_markdown(reference.short)} {{ #ref-{reference.key} }}\n\n{body}\n\n"
             f'<p class="cited-in" markdown>Cited in: {cited_in}</p>\n')
 
 
@@ -123,16 +109,21 @@ def references_page(reply: Reply, citer: Citer) -> Page:
     for number, reference in enumerate(citer.cited(), start=1):
         places = [(q, r) for q in reply.questions for r in q.rebuttals if reference.key in r.citation_keys]
         parts.append(reference_entry(number, reference, places))
-    return Page("References", "The works cited in the reply, with where each is cited.", "\n".join(parts))
+    return Page("References", "\n".join(parts), "The works cited in the reply, with where each is cited.")
 
 
 def render_pages(citer: Citer, site_url: str) -> dict[str, Page]:
-    """Every page made from the reply: file name -> page. `site_url` makes citations absolute."""
+    """Every page made from the reply: file name -> page (share pages included). `site_url` makes
+    the citations of "Cite this" absolute."""
     reply = citer.reply
     pages = {"index.md": home_page(reply, site_url)}
     for question in reply.questions:
         pages[question.page] = question_page(question, citer, site_url)
     pages["references.md"] = references_page(reply, citer)
+    for question in reply.questions:
+        for rebuttal in question.rebuttals:
+            pages[share_file(rebuttal.id)] = Page(heading_text(rebuttal),
+                                                       share_page_body(question, rebuttal, citer, site_url))
     return pages
 
 

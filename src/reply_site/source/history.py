@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import SourceError
 from ..model import Reply
-from ..text import plain
+from ..text import one_line
 from .reply import parse_reply
 
 FIELD, RECORD = "\x1f", "\x1e"
@@ -68,20 +68,29 @@ class Revision:
     pages: set[str] = field(default_factory=set)  # question numbers, or "home", whose text changed
 
 
+def file_at(root: Path, revision: str, path: str) -> bytes | None:
+    """The bytes of `path` (relative to `root`) at a git revision; None when it is not there."""
+    try:
+        shown = subprocess.run(["git", "show", f"{revision}:{path}"], cwd=root, capture_output=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return shown.stdout if shown.returncode == 0 else None
+
+
 @lru_cache(maxsize=4096)  # a commit never changes: `mkdocs serve` reads each one once
 def reply_at(root: Path, sha: str, path: str) -> Reply | None:
-    shown = subprocess.run(["git", "show", f"{sha}:{path}"], cwd=root, capture_output=True, timeout=60)
-    if shown.returncode != 0:
+    text = file_at(root, sha, path)
+    if text is None:
         return None
     try:
-        return parse_reply(shown.stdout.decode("utf-8", errors="replace"), path, check_front_matter=False)
+        return parse_reply(text.decode("utf-8", errors="replace"), path, check_front_matter=False)
     except SourceError:
         return None  # a broken revision is skipped; the next sound one is compared with the last sound one
 
 
 def where(reply: Reply) -> dict[str, tuple[str, str, str]]:
     """Rebuttal id -> (question number, quote, reply) as plain text."""
-    return {r.id: (q.number, " ".join(plain(p.text) for p in r.quote), " ".join(plain(p.text) for p in r.reply))
+    return {r.id: (q.number, " ".join(one_line(p.text) for p in r.quote), " ".join(one_line(p.text) for p in r.reply))
             for q in reply.questions for r in q.rebuttals}
 
 
