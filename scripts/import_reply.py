@@ -5,8 +5,11 @@
 
 Without -o the Markdown goes to stdout. BibTeX stubs for the links go to --bib, or
 next to OUT.md as <stem>.bib; an existing bibliography is never replaced without
---force. A review report of every decision goes to stderr. Problems are printed as
-FILE:LINE:COLUMN: message, and the exit status is then 1 with no file written.
+--force. A review report of every decision goes to stderr: which rule made each paragraph a
+quotation or a reply (indentation, or quotation marks when the export lost it), the questions
+and what stands under them, and whose comment is quoted; a line marked !! needs a person's
+decision. Problems are printed as FILE:LINE:COLUMN: message, and the exit status is then 1
+with no file written.
 """
 
 from __future__ import annotations

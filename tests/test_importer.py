@@ -13,20 +13,15 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-try:
-    import reply_site  # noqa: F401
-except ImportError:
-    sys.path.insert(0, str(ROOT / "scripts"))
+from reply_site.source.text_file import read_text
+from reply_site.importer import import_reply
 
-from reply_site.source.text_file import read_text  # noqa: E402
-from reply_site.importer import import_reply  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 FIXTURES = ROOT / "tests" / "fixtures" / "importer"
 CASES = sorted(p for p in FIXTURES.iterdir() if (p / "input.txt").is_file())
@@ -72,18 +67,22 @@ def test_line_endings_and_a_byte_order_mark_do_not_change_the_result(case, endin
 @pytest.mark.parametrize("raw", [*(c / "input.txt" for c in CASES), ROOT / "record" / "reply-as-received.txt"],
                          ids=lambda p: p.parent.name)
 def test_the_site_reads_the_output_once_the_reviewer_says_what_the_reply_responds_to(raw):
-    """The importer leaves responds_to empty; the site's reader (reply_site.source)
-    refuses exactly that until it is filled in, and nothing else."""
+    """The importer leaves responds_to empty, and the respondent when no format note names
+    it; the site's reader (reply_site.source) refuses exactly that until it is filled in,
+    and nothing else."""
     from reply_site.errors import SourceError
     from reply_site.source.reply import parse_reply
 
     result = import_reply(read_text(raw), "in.txt")
+    named = "\nrespondent: " in result.markdown
     with pytest.raises(SourceError) as refused:
         parse_reply(result.markdown, "out.md")
-    assert [p.message for p in refused.value.problems] == [
+    assert [p.message for p in refused.value.problems] == ([] if named else [
+        "front matter: 'respondent' is required"]) + [
         "front matter: 'responds_to.title' is required", "front matter: 'responds_to.url' must be an http(s) URL"]
+    assert named == ("Respondent:\n  !! " not in result.report)
     filled = result.markdown.replace("  title:\n", "  title: The comment\n", 1).replace(
-        "  url:\n", "  url: https://example.org/comment\n", 1)
+        "  url:\n", "  url: https://example.org/comment\n", 1).replace("\nrespondent:\n", "\nrespondent: A firm\n")
     reply = parse_reply(filled, "out.md")
     assert sum(len(q.rebuttals) for q in reply.questions) == result.report.count("rebuttal '")
 
@@ -154,6 +153,7 @@ def test_the_real_reply_gets_the_fields_of_the_reviewed_front_matter_left_empty(
     assert ours["meta"]["author"] is None and ours["meta"]["date"] is None
     assert set(ours["meta"]["responds_to"].values()) == {None}
     assert ours["meta"]["grouping"] == "editorial"
+    assert ours["meta"]["respondent"] == reviewed["meta"]["respondent"] == "Stability AI"  # from its format note
 
 
 def test_the_real_reply_cites_its_two_links_with_stubs(imported):
@@ -167,6 +167,21 @@ def test_the_real_reply_cites_its_two_links_with_stubs(imported):
     assert "Carlini *et al.* [@arxiv-2301-13188] Finally" in replies
     assert "https://" not in replies
     assert result.bibtex.count("note = {TODO: complete this entry}") == 2
+
+
+@pytest.mark.parametrize("indent", ["\t", "    ", "  \t"], ids=["tab", "spaces", "both"])
+def test_the_real_reply_re_exported_with_its_passages_indented_imports_the_same(imported, indent):
+    """Indentation decides then, and agrees with the quotation marks everywhere: nothing is flagged."""
+    from reply_site.importer.joins import rejoin
+    from reply_site.importer.paragraphs import split_paragraphs
+    from reply_site.importer.quotes import is_quote
+
+    raw = read_text(ROOT / "record" / "reply-as-received.txt")
+    quoted = {number for p in rejoin(split_paragraphs(raw))[0] if is_quote(p.text) for number, _, _ in p.lines}
+    lines = [indent + line if number in quoted else line for number, line in enumerate(raw.split("\n"), start=1)]
+    result = import_reply("\n".join(lines), "record/reply-as-received.txt")
+    assert result.markdown == imported[0].markdown
+    assert "indentation decides" in result.report and "\n  !! " not in result.report.split("Grouping:")[0]
 
 
 def test_the_report_names_every_join_of_the_real_reply_with_its_reason(imported):

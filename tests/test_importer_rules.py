@@ -1,28 +1,27 @@
-"""The importer's rules, one at a time: sentence ends, quotation marks, joins,
-citation keys, rebuttal ids and the internal word check."""
+"""The importer's rules, one at a time: sentence ends, quotation marks, indentation,
+joins, questions, quotations in a row, the respondent, citation keys, rebuttal ids and
+the internal word check."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-try:
-    import reply_site  # noqa: F401
-except ImportError:
-    sys.path.insert(0, str(ROOT / "scripts"))
+from reply_site.errors import SourceError
+from reply_site.importer import import_reply
+from reply_site.importer.canonical import front_title, rebuttal_id, yaml_string
+from reply_site.importer.citations import base_key
+from reply_site.importer.indentation import Indentation, describe
+from reply_site.importer.joins import ending, rejoin
+from reply_site.importer.paragraphs import split_paragraphs
+from reply_site.importer.passages import Verdict, judge
+from reply_site.importer.quotes import shape
+from reply_site.importer.respondent import find_respondent
+from reply_site.importer.wordcheck import check_words
 
-from reply_site.errors import SourceError  # noqa: E402
-from reply_site.importer import import_reply  # noqa: E402
-from reply_site.importer.canonical import front_title, rebuttal_id, yaml_string  # noqa: E402
-from reply_site.importer.citations import base_key  # noqa: E402
-from reply_site.importer.joins import ending, rejoin  # noqa: E402
-from reply_site.importer.paragraphs import split_paragraphs  # noqa: E402
-from reply_site.importer.quotes import shape  # noqa: E402
-from reply_site.importer.wordcheck import check_words  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize("text, verdict", [
@@ -65,8 +64,13 @@ def test_a_paragraph_is_a_quotation_when_the_mark_closing_its_first_mark_ends_it
     assert shape(text).kind == kind
 
 
+def rejoined(text: str):
+    paragraphs = split_paragraphs(text)
+    return rejoin(paragraphs, Indentation(text, paragraphs))
+
+
 def joins_of(text: str) -> list[str]:
-    _, notes = rejoin(split_paragraphs(text))
+    _, notes = rejoined(text)
     return notes[:-1]  # the last line only counts the breaks kept
 
 
@@ -97,8 +101,160 @@ def test_the_title_and_numbered_list_items_are_never_joined():
 
 
 def test_lines_of_a_paragraph_and_joined_parts_are_joined_with_one_space():
-    paragraphs, _ = rejoin(split_paragraphs("Title.\n\n  one\ttwo  \n three\n\n\n four.\n"))
+    paragraphs, _ = rejoined("Title.\n\n  one\ttwo  \n three\n\n\n four.\n")
     assert [p.text for p in paragraphs] == ["Title.", "one\ttwo three four."]
+
+
+def test_a_paragraph_is_never_joined_to_a_numbered_one_that_follows():
+    assert joins_of("Title.\n\nIt ends with (<https://a.org>)\n\n2. A question?") == [
+        "line 3 + line 5: kept apart although line 3 ends mid-sentence: line 5 is numbered "
+        "(a question, or an item of a list)."]
+
+
+# --- Indentation ---------------------------------------------------------------------
+
+def indentation_of(text: str) -> tuple[Indentation, list]:
+    paragraphs = split_paragraphs(text)
+    return Indentation(text, paragraphs), paragraphs
+
+
+@pytest.mark.parametrize("lead, words", [
+    ("", "none"), ("    ", "4 spaces"), ("\t", "1 tab"), ("\t\t", "2 tabs"), ("  \t", "1 tab and 2 spaces"),
+])
+def test_indentation_is_described_in_spaces_and_tabs(lead, words):
+    assert describe(lead) == words
+
+
+def test_a_paragraph_is_as_indented_as_its_least_indented_line_and_the_least_of_all_is_common():
+    indentation, paragraphs = indentation_of(
+        "  Title.\n\n\tA first-line indent\nis no indentation.\n\n\t\tA quote\n\t\tindented on every line.\n\n"
+        "        7. Numbered paragraphs do not count.\n")
+    assert indentation.common == "" and indentation.decides
+    assert [indentation.indented(p) for p in paragraphs] == [True, False, True, True]
+
+
+def test_a_common_indentation_of_every_paragraph_is_no_indentation():
+    indentation, paragraphs = indentation_of("Title.\n\n\tA reply.\n\n\t“A quote.”\n\n\tAnother reply.\n")
+    assert indentation.common == "\t" and not indentation.decides
+    assert not any(indentation.indented(p) for p in paragraphs[1:])
+    assert "quotation marks decide, as no paragraph is indented" in indentation.rule()
+
+
+def test_indentation_decides_unless_fewer_paragraphs_are_indented_than_quoted_without_it():
+    kept, _ = indentation_of("Title.\n\n  A passage.\n\nA reply.\n\n“A quotation in a reply.”\n")
+    assert kept.decides and kept.rule().startswith("indentation decides: a paragraph indented more than")
+    lost, _ = indentation_of("Title.\n\n  A stray space.\n\n“One.”\n\n“Two.”\n")
+    assert not lost.decides and lost.rule().startswith("quotation marks decide: only 1 paragraph(s) are indented")
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # Indentation decides (a reply and three passages before, two of them in quotation marks):
+    ("\t“Indented, in marks.”", (True, "indented: 1 tab; in quotation marks as well", False)),  # 3 of 4 marked
+    ("\tIndented, no marks.", (True, "indented: 1 tab", False)),  # 2 of 4 are marked: not most
+    ("\t“A phrase” then more.", (True, "indented: 1 tab; but it begins with a quoted phrase, closed on line 11 "
+                                       "before the end of the paragraph, as a reply may", True)),
+    ("Not indented.", (False, "not indented", False)),
+    ("“Not indented, in marks.”", (False, "not indented; but a whole quotation in quotation marks, as a passage "
+                                         "would be", True)),
+])
+def test_where_indentation_decides_quotation_marks_only_confirm_it(text, verdict):
+    indentation, paragraphs = indentation_of(f"Title.\n\nA reply.\n\n\t“One.”\n\n\t“Two.”\n\n\tThree.\n\n{text}")
+    found = judge(paragraphs[-1], indentation)
+    assert (found.quote, found.why, found.flagged) == verdict
+
+
+def test_an_indented_paragraph_without_quotation_marks_is_flagged_where_most_have_them():
+    indentation, paragraphs = indentation_of("Title.\n\nA reply.\n\n\t“One.”\n\n\t“Two.”\n\n\tThree.\n")
+    assert indentation.marked
+    assert judge(paragraphs[-1], indentation) == Verdict(
+        True, "indented: 1 tab; but not in quotation marks, unlike most indented paragraphs", True)
+
+
+def test_a_page_break_inside_an_indented_quote_is_repaired_and_one_before_it_is_not():
+    text = "Title.\n\nThe reply ends with\n\n    A passage cut by\n\n    a page break.\n"
+    paragraphs, notes = rejoined(text)
+    assert [p.text for p in paragraphs] == ["Title.", "The reply ends with", "A passage cut by a page break."]
+    assert notes[:-1] == [
+        "line 3 + line 5: kept apart although line 3 ends mid-sentence: line 5 is indented and line 3 is not.",
+        "line 5 + line 7: joined: ends mid-sentence (“A passage cut by”)."]
+
+
+def test_indented_passages_without_quotation_marks_are_quotes():
+    result = import_reply("Title.\n\n1. Question?\n\n\tA passage.\n\nA reply.\n", "in.txt")
+    assert "> A passage.\n\nA reply.\n" in result.markdown
+    assert "line 5: quote (indented: 1 tab)." in result.report
+
+
+# --- Questions and quotations in a row ------------------------------------------------
+
+def test_quotations_in_a_row_are_one_quotation_of_several_paragraphs():
+    result = import_reply("Title.\n\n1. Question?\n\n“One.”\n\n“Two.”\n\nA reply.\n", "in.txt")
+    assert result.markdown.endswith("> “One.”\n>\n> “Two.”\n\nA reply.\n")
+    assert "quote of 2 paragraphs in a row on lines 5, 7, reply on line(s) 9." in result.report
+
+
+def placed(text: str) -> list[str]:
+    """The headings and rebuttal quotes of the imported text, in order."""
+    markdown = import_reply(text, "in.txt").markdown
+    return [line for line in markdown.split("\n") if line.startswith(("## ", "> "))]
+
+
+def test_a_question_between_passages_is_a_heading_when_it_keeps_the_order_of_the_inquiry():
+    text = ("Title.\n\n7. Q?\n\n“A.”\n\nReply:\n\n1. an item;\n\n2. another.\n\n7.1. Q?\n\n“B.”\n\nReply.\n\n"
+            "“C.”\n\nReply.\n")
+    assert placed(text) == ["## 7. Q?", "> “A.”", "## 7.1. Q?", "> “B.”", "> “C.”"]
+    report = import_reply(text, "in.txt").report
+    assert "!! line 11: reply (numbered, but 2 is not listed at the top, nor above question 7 before it" in report
+    assert "grouping: author" in import_reply(text, "in.txt").markdown
+
+
+def test_a_question_listed_and_asked_again_has_one_heading_and_its_words_counted_once():
+    text = "Title.\n\n1. Q one?\n\n2. Q two?\n\n1. Q one?\n\n“A.”\n\nReply.\n\n2. Q two?\n\n“B.”\n\nReply.\n"
+    result = import_reply(text, "in.txt")
+    assert placed(text) == ["## 1. Q one?", "> “A.”", "## 2. Q two?", "> “B.”"]
+    assert result.counted_once == (3, 5)
+    assert "line 3: question 1 (the same words as on line 7, where its one heading stands" in result.report
+
+
+def test_when_every_listed_question_is_asked_again_the_last_keeps_its_heading_for_the_first_passages():
+    text = ("Title.\n\n1. Q one?\n\n2. Q two?\n\n“A.”\n\nReply.\n\n1. Q one?\n\n“B.”\n\nReply.\n\n"
+            "2. Q two?\n\n“C.”\n\nR.\n")
+    result = import_reply(text, "in.txt")
+    assert placed(text) == ["## 2. Q two?", "> “A.”", "## 1. Q one?", "> “B.”", "> “C.”"]
+    assert ("!! line 17: question 2 (the same words as on line 5, where its one heading stands, so they are "
+            "counted once; the passages after it stand under question 1, the heading before it: move them under "
+            "question 2 if they answer it).") in result.report
+
+
+# --- The respondent ------------------------------------------------------------------
+
+@pytest.mark.parametrize("note, name", [
+    ("Indented texts are quotes from Stability AI.", "Stability AI"),
+    ("Indented texts are quotes from Example Corp. Unindented texts are my replies.", "Example Corp"),
+    ("In this reply, indented texts are quotes from Example Corp; the others are mine.", "Example Corp"),
+    ("Quotations from Example Corp’s comment are indented.", "Example Corp"),
+    ("Indented: quotes from ACME (the company).", "ACME"),
+    ("Some quotes from it are discussed here.", ""),  # not a name
+    ("Indented texts are the company’s words.", ""),  # no format note: never guessed
+])
+def test_the_respondent_is_read_from_the_format_note(note, name):
+    found = find_respondent(tuple(split_paragraphs(note)))
+    assert found.name == name
+    assert found.report[0].startswith("!! not found" if not name else f"{name}, from the format note on line 1")
+
+
+def test_format_notes_that_disagree_leave_the_respondent_to_the_reviewer():
+    found = find_respondent(tuple(split_paragraphs("Quotes from One Inc.\n\nQuotes from Two Inc.")))
+    assert found.name == "" and found.report[0].startswith(
+        "!! not decided: the format notes disagree (line 1 names One Inc; line 3 names Two Inc).")
+
+
+def test_the_respondent_goes_into_the_front_matter_as_yaml():
+    result = import_reply("Title.\n\nQuotes from Example: The Firm #1.\n\n1. Q?\n\n“A.”\n\nR.\n", "in.txt")
+    front = yaml.safe_load(result.markdown.split("---\n")[1])
+    assert front["respondent"] == "Example"  # the clause ends at the colon
+    result = import_reply("Title.\n\nQuotes from Firm #1 Ltd.\n\n1. Q?\n\n“A.”\n\nR.\n", "in.txt")
+    assert 'respondent: "Firm #1 Ltd"\n' in result.markdown
 
 
 @pytest.mark.parametrize("url, key", [

@@ -1,7 +1,8 @@
 """Internal check: the output holds every word of the input, in the same order.
 
 Both sides are reduced the same way before comparing: links that became citation
-keys are taken out of the input and the [@key] markers out of the output; rebuttal
+keys, and questions asked again in the same words (whose words stand once, under their
+heading), are taken out of the input and the [@key] markers out of the output; rebuttal
 comments and the "#", "##" and ">" markers are dropped from both. What is left must
 be the same sequence of words. A difference is a bug in the importer, not in the file.
 """
@@ -26,11 +27,14 @@ def _words(lines, keys: set[str]) -> list[tuple[str, int]]:
     return found
 
 
-def check_words(source: str, markdown: str, replaced: list[tuple[int, int, int]],
+def check_words(source: str, markdown: str, removed: list[tuple[int, int, int]],
                 keys: set[str], path: str) -> int:
-    """Raise SourceError unless the words agree; return how many words were checked."""
+    """Raise SourceError unless the words agree; return how many words were checked.
+
+    `removed` holds the places (line, column, length) of the input taken out before comparing.
+    """
     lines = source.split("\n")
-    for line, column, length in sorted(replaced, reverse=True):
+    for line, column, length in sorted(removed, reverse=True):
         text = lines[line - 1]
         lines[line - 1] = text[: column - 1] + " " + text[column - 1 + length:]
     expected = _words(enumerate(lines, start=1), keys)

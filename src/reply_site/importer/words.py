@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# A numbered paragraph: a question ("7.", "7.1. How…"), or an item of a list.
+NUMBERED = re.compile(r"^\d+(\.\d+)*\.\s+\S")
+
 
 def slug(text: str, words: int = 6) -> str:
     """Lowercase ASCII words of `text` joined by hyphens: "Fair use (law)" -> "fair-use-law"."""
