@@ -34,10 +34,10 @@ def raw_words(text: str) -> list[str]:
     return words(URL_CITATION.sub(" ", text).replace("*", ""))
 
 
-def site_words(site: Path, question_pages: list[str]) -> list[str]:
-    """The reply's words as the site shows them, in reading order: title and preamble,
-    the questions, then every quote and reply, page after page."""
-    home = page(site, "index")
+def site_words(site: Path, question_pages: list[str], home_page: str = "index") -> list[str]:
+    """The reply's words as the site shows them, in reading order: title and preamble (of
+    `home_page`), the questions, then every quote and reply, page after page."""
+    home = page(site, home_page)
     questions, rebuttals = [], []
     for name in question_pages:
         soup = page(site, name)

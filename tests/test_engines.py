@@ -31,7 +31,7 @@ ENGINE_ASSET = re.compile(r"^(assets/(javascripts|stylesheets)/|search/|search\.
 CONFIG = yaml.safe_load(re.sub(r"!ENV \[\w+, (.+)\]", r"\1", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")))
 OWN_ASSETS = set(CONFIG["extra_css"]) | set(CONFIG["extra_javascript"])
 # Files the core writes itself: the same bytes whatever the engine.
-CORE_FILE = re.compile(r"^(assets/cards/|schema/|reply\.json$|feed\.xml$|robots\.txt$|references\.bib$)")
+CORE_FILE = re.compile(r"^(assets/cards/|schema/|reply\.json$|reply\.pdf$|feed\.xml$|robots\.txt$|references\.bib$)")
 
 
 def build(engine: str, folder: Path) -> Path:

@@ -22,6 +22,20 @@ def test_every_word_of_the_reply_as_received_is_on_the_site_in_order(built_site)
     assert first_difference(expected, site_words(built_site, QUESTION_PAGES)) is None
 
 
+def test_the_whole_reply_on_one_page_holds_every_word_in_order_and_links_each_passage_home(built_site):
+    expected = raw_words(RAW_REPLY.read_text(encoding="utf-8"))
+    assert first_difference(expected, site_words(built_site, ["whole-reply"], "whole-reply")) is None
+    whole = page(built_site, "whole-reply")
+    for question in REPLY.questions:
+        for rebuttal in question.rebuttals:
+            block = whole.find(id=rebuttal.id).find_next_sibling("div", class_="rebuttal")
+            assert block.select_one("a.context-link")["href"] == f"../{question.slug}/#{rebuttal.id}"
+            assert block.select_one("a.share-link")["href"] == f"../r/{rebuttal.id}/"
+    for name in ["index", *QUESTION_PAGES]:
+        links = page(built_site, name).select("article .whole-reply-links a")
+        assert [a.get_text() for a in links][:1] == ["Read the whole reply"], name
+
+
 @pytest.mark.parametrize("change", ["drop", "alter"])
 def test_the_fidelity_check_notices_one_word_dropped_or_changed(built_site, change):
     expected = raw_words(RAW_REPLY.read_text(encoding="utf-8"))
@@ -77,7 +91,7 @@ def test_home_page_lists_the_questions_with_rebuttal_counts_and_links_the_docket
 def test_the_source_file_is_not_a_page_and_nav_follows_the_questions(built_site):
     assert not (built_site / "reply" / "index.html").exists()
     nav = [a.get_text(strip=True) for a in page(built_site, "index").select("nav.md-nav--primary > ul > li > a")]
-    reading_order = ["Home"] + [f"Question {q.number}" for q in REPLY.questions] + ["References"]
+    reading_order = ["Home", "The whole reply"] + [f"Question {q.number}" for q in REPLY.questions] + ["References"]
     assert nav[:len(reading_order)] == reading_order  # then the pages about the site
     assert nav == [title for entry in navigation(REPLY) for title in entry]
 

@@ -3,7 +3,7 @@
 Each case is a folder in tests/fixtures/site/: a project's `docs/reply.md` and `docs/references.bib`,
 maybe its `anchors.yml`, and `expected/` with every generated file (pages, changelog, share pages,
 forwarding pages, reply.json, schema, robots.txt, feed.xml); preview cards are listed in
-`expected/cards.txt` with their size instead, and what a link to each page previews (title,
+`expected/binaries.txt` with their size instead (and the PDF by its kind), and what a link to each page previews (title,
 description, the card's alternative text) in `expected/previews.yml`. The build runs in process for a sub-path address,
 outside any git history. Regenerate with UPDATE_GOLDENS=1 and review the diff.
 """
@@ -41,14 +41,17 @@ def generated(case, folder) -> dict[str, str]:
     os.utime(project / "docs" / "reply.md", (SOURCE_TIME, SOURCE_TIME))
     settings = Settings.load(project / "mkdocs.yml")
     build = SiteBuild(Settings(**{**settings.__dict__, "site_url": SITE_URL}))
-    files, cards = {}, []
+    files, binaries = {}, []
     for name, content in sorted(build.files().items()):
+        data = content.read_bytes() if hasattr(content, "read_bytes") else content
         if name.endswith(".png"):
-            data = content.read_bytes() if hasattr(content, "read_bytes") else content
-            cards.append(f"{name} {png_size(data)}")
+            binaries.append(f"{name} {png_size(data)}")
+        elif name.endswith(".pdf"):
+            assert data.startswith(b"%PDF-"), name  # its words and links: tests/test_pdf.py
+            binaries.append(f"{name} PDF")
         else:
             files[name] = content
-    files["cards.txt"] = "\n".join(cards) + "\n"
+    files["binaries.txt"] = "\n".join(binaries) + "\n"
     previews = {name: {"title": preview.title, "description": preview.description, "image_alt": preview.card.alt}
                 for name, preview in build.previews.items()}
     files["previews.yml"] = yaml.safe_dump(previews, allow_unicode=True, sort_keys=False, width=100)

@@ -16,6 +16,8 @@ def rebuttal_path(question: Question, rebuttal: Rebuttal) -> str:
     return f"{page_path(question)}#{rebuttal.id}"
 
 
+WHOLE_REPLY = "whole-reply.md"  # the generated file of the whole reply on one page, at whole-reply/
+PDF = "reply.pdf"  # the whole reply as a PDF
 SHARE_FOLDER = "r/"  # every rebuttal's share page is below it
 
 

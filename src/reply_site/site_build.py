@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
-from .addresses import SHARE_FOLDER, absolute, card_path, relative, share_file, share_path, url_of
+from .addresses import PDF, WHOLE_REPLY, absolute, card_path, relative, share_file, share_path, url_of
 from .atomic_write import replace_folder
 from .finalise import finalised
 from .finalise.listings import unlisted
@@ -23,6 +24,7 @@ from .publish.cards import CardCache
 from .publish.feed import atom_feed
 from .publish.forwarding_pages import forwarding_pages
 from .publish.head import PageHead, head_html, script_json
+from .publish.pdf import PdfCache
 from .publish.previews import Preview, home_preview, page_preview, question_preview, rebuttal_preview
 from .publish.reply_json import SCHEMA_PATH, reply_document
 from .publish.robots import robots_meta, robots_txt
@@ -41,12 +43,15 @@ from .source.text_file import read_text
 REPLY, BIBLIOGRAPHY = "reply.md", "references.bib"  # in the docs folder
 ANCHORS, CRAWLERS = "anchors.yml", "crawlers.yml"  # in the project folder
 Content = str | bytes | Path  # a file's text, its bytes, or the path of a file to copy
-SHARE_PAGE_ROBOTS = "noindex, follow"  # the question page is the one to index; a share page is for linking
+# Share pages and the one-page view repeat the question pages, which are the ones to index.
+NOT_INDEXED = "noindex, follow"
 
 
 class SiteBuild:
-    def __init__(self, settings: Settings):
-        self.settings = settings
+    def __init__(self, settings: Settings, live: Callable[[Path], None] | None = None):
+        """`live`: for a live preview, what to do with a PDF rendered in the background (it would
+        make each preview wait); without it, every file is made before the build goes on."""
+        self.settings, self.live = settings, live
         root, docs = settings.root, settings.docs_dir
         anchors = root / ANCHORS
         self.source = read_source(docs / REPLY, docs / BIBLIOGRAPHY, root, anchors if anchors.exists() else None)
@@ -75,6 +80,8 @@ class SiteBuild:
         previews.update({name: rebuttal_preview(reply, *shared) for name, shared in self.shared.items()})
         previews["references.md"] = page_preview(reply, "References", "The works cited in the reply, with "
                                                  "where each is cited.")
+        previews[WHOLE_REPLY] = page_preview(reply, f"{reply.meta['title']}: the whole reply on one page",
+                                             "Every passage and the author's reply to it, in the order received.")
         previews["changelog.md"] = page_preview(reply, "Changelog", "Every change to the text of the reply since "
                                                 "it was published, newest first.")
         previews.update({name: page_preview(reply, page.title or self.settings.site_name, page.description)
@@ -90,7 +97,8 @@ class SiteBuild:
         for name, page in made.items():
             preview = self.previews[name]
             title = preview.title if name in self.shared else page.title
-            pages[name] = Page(title, page.body + self.page_footer(name), preview.description)
+            pages[name] = replace(page, title=title, body=page.body + self.page_footer(name),
+                                  description=preview.description)
         return pages
 
     def page_footer(self, name: str) -> str:
@@ -107,7 +115,8 @@ class SiteBuild:
     def text_key(self, name: str) -> str | None:
         """The key of `last_changed` for a page: its question number, "home" or "references"."""
         question = self.questions.get(name) or (self.shared[name][0] if name in self.shared else None)
-        return question.number if question else {"index.md": "home", "references.md": "references"}.get(name)
+        return question.number if question else {"index.md": "home", "references.md": "references",
+                                                 WHOLE_REPLY: "reply"}.get(name)
 
     @cached_property
     def static_pages(self) -> dict[str, str]:
@@ -142,10 +151,16 @@ class SiteBuild:
         cache = CardCache(self.settings.root / ".cache" / "cards")
         return cache.cards({self.card_of(name): preview.card for name, preview in self.previews.items()})
 
+    @cached_property
+    def pdf(self) -> bytes | Path:
+        """reply.pdf: the whole reply as a tagged PDF (or its cached file)."""
+        cache = PdfCache(self.settings.root / ".cache" / "pdf")
+        return cache.pdf(self.citer, self.settings.site_url, self.changed.get("reply"), later=self.live)
+
     def files(self) -> dict[str, Content]:
         """Every file the build adds to the docs folder: path below it -> content."""
         return {**{name: page.markdown for name, page in self.pages.items()}, **self.static_pages, **self.cards,
-                **self.data_files()}
+                **self.data_files(), PDF: self.pdf}
 
     def navigation(self) -> list[dict[str, str]]:
         return navigation(self.reply)
@@ -192,6 +207,8 @@ class SiteBuild:
             data = json_ld.question_article(self.questions[name], self.reply, citer, site_url)
         elif name in self.shared:
             data = json_ld.share_page(*self.shared[name], citer, site_url)
+        elif name == WHOLE_REPLY:
+            data = json_ld.whole_reply_page(self.reply, site_url)
         else:
             return None
         return {"@context": json_ld.CONTEXT, **data}
@@ -204,7 +221,7 @@ class SiteBuild:
         settings, url = self.settings, url_of(name)
         citation = {"title": self.reply.meta["title"], "authors": self.reply.authors, "date": self.reply.date,
                     "url": absolute(settings.site_url, url), "responds_to": self.reply.meta["responds_to"]["url"]}
-        robots = [SHARE_PAGE_ROBOTS] if name in self.shared else []
+        robots = [NOT_INDEXED] if not self.indexed(name) else []
         return PageHead(url=absolute(settings.site_url, url), title=preview.title, description=preview.description,
                         image=absolute(settings.site_url, self.card_of(name)), image_alt=preview.card.alt,
                         kind="website" if name == "index.md" else "article",
@@ -215,7 +232,10 @@ class SiteBuild:
     def permalinks(self, name: str) -> dict[str, str]:
         """The rebuttals on a page: id -> the link to its share page, from that page."""
         question = self.questions.get(name)
-        rebuttals = question.rebuttals if question else [self.shared[name][1]] if name in self.shared else []
+        if name == WHOLE_REPLY:
+            rebuttals = self.reply.rebuttals
+        else:
+            rebuttals = question.rebuttals if question else [self.shared[name][1]] if name in self.shared else []
         return {rebuttal.id: relative(url_of(name), share_path(rebuttal.id)) for rebuttal in rebuttals}
 
     def finalise(self, html: str, name: str) -> str:
@@ -240,9 +260,14 @@ class SiteBuild:
             path.write_text(self.finalise(path.read_text(encoding="utf-8"), name), encoding="utf-8")
         self.finalise_listings(site)
 
+    def indexed(self, name: str) -> bool:
+        """Whether search engines are asked to index the page: not the copies of the question pages."""
+        return name not in self.pages or self.pages[name].searched
+
     def finalise_listings(self, site: Path) -> None:
-        """The engine's search index and sitemap, without the share pages."""
-        unlisted(site, self.settings.site_url, SHARE_FOLDER)
+        """The engine's sitemap, without the pages search engines are asked not to index."""
+        site_url = self.settings.site_url
+        unlisted(site, {absolute(site_url, url_of(name)) for name in self.pages if not self.indexed(name)})
 
 
 def last_modified(path: Path) -> str:

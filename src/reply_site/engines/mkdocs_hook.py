@@ -6,6 +6,7 @@ the same steps as `make site` for every engine; the core's errors become MkDocs'
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 
 import jinja2
@@ -14,11 +15,16 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 
 from reply_site.errors import SetupError, SourceError
+from reply_site.addresses import PDF
 from reply_site.settings import Settings
 from reply_site.site_build import REPLY, SiteBuild
 
 log = logging.getLogger("mkdocs.hooks.reply_site")
-current: dict[str, SiteBuild] = {}  # this build's SiteBuild, for the page events
+current: dict = {}  # this build's SiteBuild, for the page events; whether MkDocs serves the site
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    current["serving"] = command == "serve"
 
 
 def on_files(files: Files, config) -> Files:
@@ -34,7 +40,11 @@ def on_files(files: Files, config) -> Files:
 
 
 def with_generated_files(files: Files, config) -> Files:
-    build = current["build"] = SiteBuild(Settings.from_config(config, Path(config["config_file_path"]).parent))
+    settings = Settings.from_config(config, Path(config["config_file_path"]).parent)
+    site = Path(config["site_dir"])
+    # Served: a PDF rendered after the preview is shown is copied into the served site when ready.
+    live = (lambda pdf: shutil.copyfile(pdf, site / PDF)) if current.get("serving") else None
+    build = current["build"] = SiteBuild(settings, live)
     source = files.get_file_from_path(REPLY)
     if source is not None:
         files.remove(source)  # the source is not a page of its own

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..addresses import absolute, page_path, rebuttal_path, share_path
+from ..addresses import WHOLE_REPLY, absolute, page_path, rebuttal_path, share_path, url_of
 from ..model import Question, Rebuttal, Reply
 from ..render.citations import Citer
 from ..source.bibliography import Reference
@@ -109,3 +109,11 @@ def references_page(reply: Reply, citer: Citer, site_url: str) -> dict:
     return {"@type": "WebPage", "name": "References", "inLanguage": "en", "url": absolute(site_url, "references/"),
             "isPartOf": whole_reply(reply, site_url),
             "citation": [cited_work(reference, site_url) for reference in citer.cited()]}
+
+
+def whole_reply_page(reply: Reply, site_url: str) -> dict:
+    """The one-page view: a copy of the question pages, which hold each passage's permanent address."""
+    return {"@type": "WebPage", "name": "The whole reply", "inLanguage": "en",
+            "url": absolute(site_url, url_of(WHOLE_REPLY)), "isPartOf": whole_reply(reply, site_url),
+            "hasPart": [{"@type": "Article", "name": f"Question {q.number}", "url": absolute(site_url, page_path(q))}
+                        for q in reply.questions]}

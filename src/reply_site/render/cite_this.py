@@ -6,6 +6,7 @@ the front matter gives them, and then the citation says so instead of guessing.
 
 from __future__ import annotations
 
+import html
 import re
 
 from ..addresses import absolute, page_path, share_path
@@ -60,7 +61,9 @@ def page_citation(reply: Reply, question: Question | None, site_url: str) -> tup
 
 
 def cite_block(title: str, citation: tuple[str, str]) -> str:
-    """A collapsed 'Cite this' block with the citation as text and as BibTeX (not indexed by search)."""
+    """A collapsed 'Cite this' block with the citation as text and as BibTeX (not indexed by search).
+    Written as HTML code blocks (the theme gives each a copy button): no highlighter runs over them."""
     text, bibtex = citation
     return (f'<details class="cite" data-search-exclude markdown>\n<summary>{title}</summary>\n\n'
-            f"As text:\n\n```text\n{text}\n```\n\nAs BibTeX:\n\n```bibtex\n{bibtex}\n```\n\n</details>\n")
+            f"As text:\n\n<pre><code>{html.escape(text)}</code></pre>\n\n"
+            f"As BibTeX:\n\n<pre><code>{html.escape(bibtex)}</code></pre>\n\n</details>\n")

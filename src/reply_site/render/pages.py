@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from ..addresses import share_file
+from ..addresses import PDF, WHOLE_REPLY, share_file
 from ..model import Question, Rebuttal, Reply
 from ..source.bibliography import Reference
 from ..text import escape_markdown, possessive
@@ -15,6 +15,10 @@ from .rebuttals import heading_text, rebuttal_block, share_page_body
 
 EDITORIAL_GROUPING = ("The reply as received does not say which question each passage addresses: "
                       "the passages are grouped under the questions by this site's editors.")
+
+
+WHOLE_REPLY_LINKS = (f'<p class="whole-reply-links" markdown>[Read the whole reply]({WHOLE_REPLY}) on one page, '
+                     f"or [as a PDF]({PDF}).</p>")
 
 
 def grouping_note(reply: Reply) -> str:
@@ -29,13 +33,15 @@ class Page:
     title: str
     body: str
     description: str = ""
+    searched: bool = True  # False: a copy of what other pages hold, left out of the search index
 
     @property
     def markdown(self) -> str:
         def quote(value: str) -> str:
             return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
-        return f"---\ntitle: {quote(self.title)}\ndescription: {quote(self.description)}\n---\n\n{self.body}"
+        search = "" if self.searched else "search:\n  exclude: true\n"
+        return f"---\ntitle: {quote(self.title)}\ndescription: {quote(self.description)}\n{search}---\n\n{self.body}"
 
 
 def plural(count: int, word: str) -> str:
@@ -48,7 +54,7 @@ def home_page(reply: Reply, site_url: str) -> Page:
     lines = [f"# {reply.title}\n"]
     lines += ['<div class="reply-preamble" markdown>\n']
     lines += [paragraph.text + "\n" for paragraph in reply.preamble]
-    lines += ["</div>\n"]
+    lines += ["</div>\n", f"{WHOLE_REPLY_LINKS}\n"]
     where = (f"docket [{escape_markdown(str(responds_to['docket']))}]({responds_to['url']})"
              if responds_to.get("docket") else f"[the docket]({responds_to['url']})")
     inquiry = f" of {escape_markdown(responds_to['inquiry'])}" if responds_to.get("inquiry") else ""
@@ -82,6 +88,7 @@ def question_page(question: Question, citer: Citer, site_url: str) -> Page:
         f'<p class="inquiry-question"><span class="label">The Copyright Office asks</span> '
         f'<span class="question-text">{html.escape(question.text)}</span></p>\n',
         f'<p class="grouping-note">{note}</p>\n',
+        f"{WHOLE_REPLY_LINKS}\n",
     ]
     if not question.rebuttals:
         whose = escape_markdown(possessive(reply.respondent))
@@ -89,6 +96,24 @@ def question_page(question: Question, citer: Citer, site_url: str) -> Page:
     parts += [rebuttal_block(question, rebuttal, citer, site_url, question.page) for rebuttal in question.rebuttals]
     parts.append(cite_block("Cite this page", page_citation(reply, question, site_url)))
     return Page(f"Question {question.number}", "\n".join(parts))
+
+
+def whole_reply_page(citer: Citer, site_url: str) -> Page:
+    """The whole reply on one page, in the order received: the author's heading and preamble, then
+    each question with its passages. Each passage links to its permanent address on its question page."""
+    reply = citer.reply
+    parts = [f"# {reply.title}\n", '<div class="reply-preamble" markdown>\n',
+             *(paragraph.text + "\n" for paragraph in reply.preamble), "</div>\n",
+             '<p class="grouping-note">The whole reply on one page. Each passage keeps its permanent address '
+             f"on its question page. {grouping_note(reply)}</p>\n",
+             f'<p class="whole-reply-links" markdown>[Download it as a PDF]({PDF}).</p>\n']
+    for question in reply.questions:
+        parts += [f"## Question {question.number} {{ #{question.slug} }}\n",
+                  f'<p class="inquiry-question"><span class="label">The Copyright Office asks</span> '
+                  f'<span class="question-text">{html.escape(question.text)}</span></p>\n']
+        parts += [rebuttal_block(question, rebuttal, citer, site_url, WHOLE_REPLY, level="###", cite=False)
+                  for rebuttal in question.rebuttals]
+    return Page("The whole reply", "\n".join(parts), searched=False)
 
 
 def reference_entry(number: int, reference: Reference, places: list[tuple[Question, Rebuttal]]) -> str:
@@ -120,14 +145,30 @@ def render_pages(citer: Citer, site_url: str) -> dict[str, Page]:
     for question in reply.questions:
         pages[question.page] = question_page(question, citer, site_url)
     pages["references.md"] = references_page(reply, citer)
+    pages[WHOLE_REPLY] = whole_reply_page(citer, site_url)
     for question in reply.questions:
         for rebuttal in question.rebuttals:
             pages[share_file(rebuttal.id)] = Page(heading_text(rebuttal),
-                                                       share_page_body(question, rebuttal, citer, site_url))
+                                                       share_page_body(question, rebuttal, citer, site_url),
+                                                       searched=False)
     return pages
 
 
-def navigation(reply: Reply) -> list[dict[str, str]]:
-    return ([{"Home": "index.md"}] + [{f"Question {q.number}": q.page} for q in reply.questions]
-            + [{"References": "references.md"}, {"Changelog": "changelog.md"}, {"The reply as data": "data.md"},
-               {"Crawlers": "crawlers.md"}])
+NAVIGATION_FANOUT = 12  # entries a section of the navigation lists at most
+
+
+def navigation(reply: Reply) -> list[dict]:
+    """The site's navigation: the questions in order, listed flat when they are few; for a long reply
+    in nested sections of at most NAVIGATION_FANOUT entries, so that a page (whose navigation shows
+    only its own section, `navigation.prune`) lists a number of entries that grows with the log of
+    the questions, not with their count."""
+    questions: list[dict] = [{f"Question {q.number}": q.page} for q in reply.questions]
+    numbers = [[q.number] for q in reply.questions]
+    while len(questions) > NAVIGATION_FANOUT:
+        groups = range(0, len(questions), NAVIGATION_FANOUT)
+        questions = [{f"Questions {numbers[i][0]}–{numbers[min(i + NAVIGATION_FANOUT, len(numbers)) - 1][-1]}":
+                      questions[i:i + NAVIGATION_FANOUT]} for i in groups]
+        numbers = [[numbers[i][0], numbers[min(i + NAVIGATION_FANOUT, len(numbers)) - 1][-1]] for i in groups]
+    return ([{"Home": "index.md"}, {"The whole reply": WHOLE_REPLY}, *questions,
+             {"References": "references.md"}, {"Changelog": "changelog.md"}, {"The reply as data": "data.md"},
+             {"Crawlers": "crawlers.md"}])

@@ -29,22 +29,26 @@ def heading_text(rebuttal: Rebuttal) -> str:
 
 
 def rebuttal_block(question: Question, rebuttal: Rebuttal, citer: Citer, site_url: str, page: str,
-                   level: str = "##") -> str:
-    """The rebuttal as it stands on `page` (the generated file it is written into)."""
+                   level: str = "##", cite: bool = True) -> str:
+    """The rebuttal as it stands on `page` (the generated file it is written into), with its
+    "Cite this" block unless `cite` is False."""
     references = link(page, "references.md")
     quote = "\n\n".join(citer.render(p.text, references) for p in rebuttal.quote)
     reply = "\n\n".join(citer.render(p.text, references) for p in rebuttal.reply)
     respondent = escape_markdown(citer.reply.respondent)
-    share = link(page, share_file(rebuttal.id))
-    cite = cite_block("Cite this rebuttal", rebuttal_citation(citer.reply, question, rebuttal, site_url))
+    links = [f"[Link to this rebuttal]({link(page, share_file(rebuttal.id))}){{ .share-link }}"]
+    if page != question.page:
+        links.append(f"[On the page of question {question.number}]({link(page, question.page)}#{rebuttal.id})"
+                     "{ .context-link }")
+    citation = cite_block("Cite this rebuttal", rebuttal_citation(citer.reply, question, rebuttal, site_url)) \
+        if cite else ""
     return (
         f"{level} {escape_markdown(heading_text(rebuttal))} {{ #{rebuttal.id} .rebuttal-heading }}\n\n"
         f'<div class="rebuttal" markdown>\n\n'
-        f'<p class="rebuttal-actions" data-search-exclude markdown>[Link to this rebuttal]({share}){{ .share-link }}'
-        f"</p>\n\n"
+        f'<p class="rebuttal-actions" data-search-exclude markdown>{" ".join(links)}</p>\n\n'
         f'<figure class="respondent-quote" markdown>\n<blockquote markdown>\n\n{quote}\n\n</blockquote>\n'
         f"<figcaption>{respondent}</figcaption>\n</figure>\n\n"
-        f'<div class="author-reply" markdown>\n\n{reply}\n\n</div>\n\n{cite}\n</div>\n'
+        f'<div class="author-reply" markdown>\n\n{reply}\n\n</div>\n\n{citation}\n</div>\n'
     )
 
 

@@ -143,9 +143,12 @@ def text_history(root: Path, path: str = "docs/reply.md") -> list[Revision]:
 
 
 def last_changed(revisions: list[Revision]) -> dict[str, str]:
-    """Question number (or "home") -> date (YYYY-MM-DD) its page's text last changed."""
+    """Question number (or "home") -> date (YYYY-MM-DD) its page's text last changed; "reply" -> the
+    date any of the reply's text last changed."""
     dates: dict[str, str] = {}
     for revision in revisions:  # newest first: the first date seen is the latest
         for page in revision.pages:
             dates.setdefault(page, revision.commit.date[:10])
+        if revision.pages:
+            dates.setdefault("reply", revision.commit.date[:10])
     return dates

@@ -1,0 +1,86 @@
+"""`reply.pdf`: the whole reply as a tagged PDF (PDF/UA-1), drawn offline by WeasyPrint in DejaVu Sans
+and Serif (Debian's fonts-dejavu-core; fonts-dejavu-extra adds the true italics).
+
+The same model gives the same bytes: no date from the clock (only the text's own dates, in the
+metadata), and a file identifier made from the site's address. The PDF is cached on disk like
+the preview cards, so that an unchanged text is not rendered again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Callable
+from importlib import metadata, resources
+from pathlib import Path
+
+from ..atomic_write import write_bytes_atomically
+from ..errors import SetupError
+from ..render.citations import Citer
+from .pdf_document import document_html
+
+STYLESHEET = resources.files(__package__).joinpath("pdf.css").read_text(encoding="utf-8")
+VARIANT = "pdf/ua-1"  # tagged for screen readers, with title and language in its metadata
+
+
+def identifier(site_url: str) -> bytes:
+    """The PDF's permanent identifier (first half of /ID): one per published address."""
+    return hashlib.md5(f"{site_url}reply.pdf".encode()).hexdigest().encode()
+
+
+def pdf_bytes(html: str, site_url: str) -> bytes:
+    """The PDF of a document made by `document_html`."""
+    try:
+        from weasyprint import CSS, HTML, URLFetcher  # imported only when a PDF is made: most builds find it cached
+    except OSError as error:
+        raise SetupError("reply.pdf is drawn by WeasyPrint, which needs Pango: install Debian's "
+                         f"libpango-1.0-0 and fonts-dejavu-core ({error})") from None
+    offline = URLFetcher(allowed_protocols=())  # the document needs nothing from anywhere: no URL is fetched
+    document = HTML(string=html, url_fetcher=offline)
+    return document.write_pdf(stylesheets=[CSS(string=STYLESHEET, url_fetcher=offline)],
+                              pdf_variant=VARIANT, pdf_identifier=identifier(site_url))
+
+
+def reply_pdf(citer: Citer, site_url: str, changed: str | None) -> bytes:
+    """The whole reply as PDF bytes; `changed` is the ISO date the text last changed (None: not said)."""
+    return pdf_bytes(document_html(citer, site_url, changed), site_url)
+
+
+class PdfCache:
+    """PDFs already rendered, on disk: an unchanged text is not rendered again."""
+
+    VERSION = "1"  # bump when the rendering changes in a way the document's HTML and stylesheet do not show
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+
+    def pdf(self, citer: Citer, site_url: str, changed: str | None,
+            later: Callable[[Path], None] | None = None) -> bytes | Path:
+        """The PDF's bytes, or with a cache folder the path of its cached file (not read).
+
+        With `later` (a live preview, which must not wait ~1 s for it), a text not rendered yet is
+        rendered in the background and handed to `later`; meanwhile the PDF rendered last stands in.
+        """
+        html = document_html(citer, site_url, changed)
+        if self.folder is None:
+            return pdf_bytes(html, site_url)
+        path = self.folder / f"{self.key(html, site_url)}.pdf"
+        if path.exists():
+            return path
+        self.folder.mkdir(parents=True, exist_ok=True)
+        earlier = max(self.folder.glob("*.pdf"), key=lambda file: file.stat().st_mtime, default=None)
+        if later is None or earlier is None:
+            write_bytes_atomically(path, pdf_bytes(html, site_url))
+            return path
+
+        def render() -> None:
+            write_bytes_atomically(path, pdf_bytes(html, site_url))
+            later(path)
+
+        threading.Thread(target=render, daemon=True).start()
+        return earlier
+
+    def key(self, html: str, site_url: str) -> str:
+        """Every input: the document (the model, address and date), the stylesheet, WeasyPrint's version."""
+        inputs = [self.VERSION, metadata.version("weasyprint"), VARIANT, STYLESHEET, site_url, html]
+        return hashlib.sha256("\x00".join(inputs).encode()).hexdigest()
