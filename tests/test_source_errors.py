@@ -9,9 +9,12 @@ messages in a `.expected` file beside it.
 from __future__ import annotations
 
 import pytest
+import yaml
 
-from conftest import FIXTURES, UPDATE_GOLDENS, make_project, run_script
+from conftest import FIXTURES, ROOT, UPDATE_GOLDENS, make_project, run_script
 from rendered import render
+from reply_site.source.rendered_html import EXTENSIONS, check_passages
+from reply_site.source.reply import blocks_of, passages
 
 SOURCE_CASES = sorted((FIXTURES / "source-errors").glob("*.md"))
 BIB_CASES = sorted((FIXTURES / "bib-errors").glob("*.bib"))
@@ -88,3 +91,55 @@ def test_a_good_build_replaces_the_generated_folder_whole(tmp_path):
     assert not (out / "docs" / "reply.md").exists()  # the source is not a page of its own
     assert "nav:" in (out / "mkdocs.yml").read_text(encoding="utf-8")
     assert not list(out.glob(".docs.*")), "no staging folder is left behind"
+
+
+RECORDED = "My reply is that models st\u200bore works, as shown [@doe2020].\n"  # a zero-width space in "store"
+
+
+def check_with_record(folder, record_text: str):
+    source = (FIXTURES / "source-errors" / "zero-width-space.md").read_text(encoding="utf-8")
+    (folder / "reply.md").write_text(source.rsplit("\n", 2)[0] + "\n" + RECORDED, encoding="utf-8")
+    (folder / "references.bib").write_text((FIXTURES / "source-errors" / "references.bib").read_text())
+    (folder / "record.txt").write_text(record_text, encoding="utf-8")
+    return run_script("check_source.py", "reply.md", "--record", "record.txt", cwd=folder)
+
+
+def test_a_character_the_record_has_at_that_place_is_accepted(tmp_path):
+    record = "A reply to Example Corp.\n\n    “A claim.”\n\nMy reply is that models st\u200bore\nworks, as shown.\n"
+    result = check_with_record(tmp_path, record)
+    assert result.returncode == 0, result.stderr
+    assert "0 error(s)" in result.stderr.splitlines()[-1]
+
+
+def test_the_same_character_elsewhere_in_the_record_is_refused(tmp_path):
+    result = check_with_record(tmp_path, "My reply is that models st\u200bore data, as shown.\n")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        "reply.md:17:27: invisible character U+200B ZERO WIDTH SPACE in '…models st⟨U+200B⟩ore works,…' (hint: delete "
+        "it: it does not show, yet it changes the text; it is kept only where record/reply-as-received.txt has it, "
+        "in the same words)")
+
+
+def test_the_check_renders_with_the_sites_markdown_extensions():
+    class Loader(yaml.SafeLoader):
+        pass
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)  # mkdocs.yml's !ENV
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    assert EXTENSIONS == [name if isinstance(name, str) else next(iter(name)) for name in config["markdown_extensions"]]
+
+
+REACHES_A_PAGE = ["javascript-link", "raw-html-script", "attribute-list-event-handler", "image-from-another-host",
+                  "image-from-another-host-by-backslash", "autolink-javascript", "autolink-other-scheme",
+                  "reference-link-javascript", "reference-in-quote", "entity-encoded-scheme", "html-comment",
+                  "marker-inside-paragraph", "reference-address-on-next-line", "entity-encoded-scheme-on-next-line",
+                  "link-address-on-next-line", "image-reference-from-another-host", "setext-heading",
+                  "attribute-list-without-colon", "quote-inside-reply", "theme-box", "renders-as-other-markup"]
+
+
+@pytest.mark.parametrize("name", REACHES_A_PAGE)
+def test_what_renders_is_refused_without_the_regular_expressions(name):
+    """Markup the policy refuses as written is refused as it renders as well: either check alone keeps it off a page."""
+    lines = (FIXTURES / "source-errors" / f"{name}.md").read_text(encoding="utf-8").split("\n")
+    body = lines.index("---", 1) + 1  # the line after the front matter, counted from 0
+    found = check_passages([p for block in blocks_of(lines[body:], body + 1) for p in passages(block)], lines, "r.md")
+    assert found, name

@@ -1,5 +1,6 @@
 """Read and check the source in one pass: the reply, its bibliography and the registry of
-published addresses. Every problem of every file is collected before anything is raised."""
+published addresses, the reply held to the record of it as received where one is given.
+Every problem of every file is collected before anything is raised."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from .anchors import Registry, check_registry, load_registry
 from .bibliography import Reference, load_bibliography
 from .citation_keys import check_citations
 from .reply import load_reply
+from .text_file import read_text
 
 
 @dataclass
@@ -23,18 +25,27 @@ class Source:
     registry: Registry | None = None  # the published addresses the reply is held to, if any
 
 
-def read_source(reply: Path, bibliography: Path, root: Path | None = None, anchors: Path | None = None) -> Source:
-    """Read and check the files; raise SourceError with every problem, paths shown relative to `root`."""
+def read_source(reply: Path, bibliography: Path, root: Path | None = None, anchors: Path | None = None,
+                record: Path | None = None) -> Source:
+    """Read and check the files; raise SourceError with every problem, paths shown relative to `root`.
+
+    `record` is the reply as received (record/reply-as-received.txt): characters the source may not
+    have (characters.py) are allowed where the record has them, at the same place."""
     reply_name, bib_name = (display_path(p, root) for p in (reply, bibliography))
     problems: list[Problem] = []
-    parsed = references = registry = None
+    parsed = references = registry = record_text = None
+    if record is not None:
+        try:
+            record_text = read_text(record, display_path(record, root))
+        except SourceError as error:
+            problems += error.problems
     if anchors is not None:
         try:
             registry = load_registry(anchors, display_path(anchors, root))
         except SourceError as error:
             problems += error.problems
     try:
-        parsed = partial = load_reply(reply, reply_name)
+        parsed = partial = load_reply(reply, reply_name, record_text)
     except SourceError as error:
         problems += error.problems
         partial = getattr(error, "partial", None)  # what could be read is still worth checking

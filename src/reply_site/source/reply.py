@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from ..errors import Problem, SourceError
 from ..model import Paragraph, Question, Rebuttal, Reply
-from . import allowed_markdown
+from . import characters, markdown_policy
 from .front_matter import split_front_matter
+from .rendered_html import Passage, check_passages
 from .text_file import read_text
 
 QUESTION = re.compile(r"^## +(\d+(?:\.\d+)*)\.? +(.+)$")
@@ -62,24 +63,40 @@ def quote_paragraphs(block: Block) -> list[Paragraph]:
     return paragraphs
 
 
+def passages(block: Block) -> list[Passage]:
+    """The Markdown of a block as pages render it: the title, a quote's paragraphs, a paragraph; not a
+    question (its text is shown as written) nor a rebuttal marker."""
+    first = block.lines[0]
+    if first.startswith("#"):
+        return [Passage(block.text, block.line, title=True)] if first.startswith("# ") else []
+    if first.startswith(">"):
+        return [Passage(paragraph.text, paragraph.line) for paragraph in quote_paragraphs(block)]
+    return [] if MARKER.match(first.strip()) and len(block.lines) == 1 else [Passage(block.text, block.line)]
+
+
 class SourceReader:
     """Walks the blocks once, building the model and collecting problems."""
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, respondent: str = ""):
         self.path = path
+        self.respondent = respondent or "the respondent"
         self.problems: list[Problem] = []
         self.title: str | None = None
         self.preamble: list[Paragraph] = []
         self.questions: list[Question] = []
         self.rebuttal: Rebuttal | None = None
         self.first_line_of_id: dict[str, int] = {}
+        self.passages: list[Passage] = []  # what the policy let through, to check as it renders
 
     def problem(self, line: int, message: str, hint: str = "", column: int = 1) -> None:
         self.problems.append(Problem(self.path, line, message, column, hint))
 
     def read(self, block: Block) -> None:
         first = block.lines[0]
-        self.problems += allowed_markdown.check_block(block.lines, block.line, self.path)
+        policy = markdown_policy.check_block(block.lines, block.line, self.path)
+        self.problems += policy
+        if not policy:
+            self.passages += passages(block)
         if first.startswith("# ") and len(block.lines) == 1:
             self.read_title(block)
         elif first.startswith("#"):
@@ -155,7 +172,8 @@ class SourceReader:
             self.problem(block.line, "text outside any rebuttal",
                          "text under a question belongs to a rebuttal: '<!-- rebuttal: id -->', a '>' quote, the reply")
         elif not self.rebuttal.quote:
-            self.problem(block.line, f"rebuttal '{self.rebuttal.id}' must start with a '>' quote from Stability AI")
+            self.problem(block.line,
+                         f"rebuttal '{self.rebuttal.id}' must start with a '>' quote from {self.respondent}")
             self.rebuttal = None  # reported once is enough
         else:
             self.rebuttal.reply.append(paragraph)
@@ -171,20 +189,22 @@ class SourceReader:
                          "write the author's reply as paragraphs after the quote")
 
 
-def parse_reply(text: str, path: str, check_front_matter: bool = True) -> Reply:
+def parse_reply(text: str, path: str, check_front_matter: bool = True, record: str | None = None) -> Reply:
     """Parse the text of a source file; raise SourceError listing every problem.
 
     Past revisions are read without `check_front_matter`: they may predate fields the format gained since.
+    `record` is the text of the reply as received: the characters it has are allowed at the same place.
     """
     if not text.strip():
         raise SourceError([Problem(path, 1, "the source is empty",
                                    hint="start from docs/reply.md or scripts/import_reply.py")])
     meta, body, first_line, problems = split_front_matter(text, path, check_front_matter)
-    reader = SourceReader(path)
-    reader.problems = problems
+    reader = SourceReader(path, str(meta.get("respondent") or ""))
+    reader.problems = problems + characters.check_text(text, path, record)
     for block in blocks_of(body, first_line):
         reader.read(block)
     reader.close_rebuttal()
+    reader.problems += check_passages(reader.passages, text.split("\n"), path)
     ids = {rebuttal.id for question in reader.questions for rebuttal in question.rebuttals}
     for question in reader.questions:
         for rebuttal in question.rebuttals:
@@ -203,6 +223,6 @@ def parse_reply(text: str, path: str, check_front_matter: bool = True) -> Reply:
     return partial
 
 
-def load_reply(path, display: str | None = None) -> Reply:
+def load_reply(path, display: str | None = None, record: str | None = None) -> Reply:
     name = display or str(path)
-    return parse_reply(read_text(path, name), name)
+    return parse_reply(read_text(path, name), name, record=record)
