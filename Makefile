@@ -17,8 +17,8 @@ $(TOOLS): tools/package.json tools/package-lock.json  ## the W3C checker and Lig
 	cd tools && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-serve: $(BIN)/.installed  ## live preview on http://127.0.0.1:8000/ (reloads on edits)
-	$(BIN)/mkdocs serve
+serve: $(BIN)/.installed  ## live preview on http://127.0.0.1:8000/ (reloads on edits; rebuilds what an edit changed)
+	$(BIN)/mkdocs serve --dirty
 
 ENGINE ?= mkdocs
 site: $(BIN)/.installed  ## strict build into site/ with ENGINE=mkdocs (default), properdocs or zensical; a failed build leaves the last site/ as it was

@@ -18,6 +18,8 @@ def rebuttal_path(question: Question, rebuttal: Rebuttal) -> str:
 
 WHOLE_REPLY = "whole-reply.md"  # the generated file of the whole reply on one page, at whole-reply/
 PDF = "reply.pdf"  # the whole reply as a PDF
+RECORD_PAGE = "record.md"  # "From the record to this site", at record/
+RECORD_FILE = "record/reply-as-received.txt"  # the reply as received, in the project and on the site
 SHARE_FOLDER = "r/"  # every rebuttal's share page is below it
 
 

@@ -30,17 +30,23 @@ class Settings:
     repo_url: str | None = None
     edit_uri: str | None = None
     ai_training: str = "disallow"  # extra.crawlers.ai_training
+    custom_dir: Path | None = None  # the theme's overrides (theme.custom_dir)
+    own_styles: tuple[str, ...] = ()  # the site's own stylesheets (extra_css)
 
     @classmethod
     def from_config(cls, config: Mapping, root: Path) -> Settings:
         """From mkdocs.yml's values, as loaded by `load_config` or by an engine."""
         root = Path(root).resolve()
         site_url = config.get("site_url") or DEFAULT_SITE_URL
-        return cls(root=root, docs_dir=(root / config.get("docs_dir", "docs")).resolve(),
+        theme = config.get("theme")  # MkDocs' Theme object keeps custom_dir as an attribute
+        custom_dir = getattr(theme, "custom_dir", None) or (theme.get("custom_dir") if theme else None)
+        return cls(root=root, custom_dir=(root / custom_dir).resolve() if custom_dir else None,
+                   docs_dir=(root / config.get("docs_dir", "docs")).resolve(),
                    site_url=site_url if site_url.endswith("/") else site_url + "/",
                    site_name=config["site_name"], repo_url=config.get("repo_url") or None,
                    edit_uri=config.get("edit_uri") or None,
-                   ai_training=ai_training_setting(config.get("extra"), CONFIG_FILE))
+                   ai_training=ai_training_setting(config.get("extra"), CONFIG_FILE),
+                   own_styles=tuple(str(path) for path in config.get("extra_css") or ()))
 
     @classmethod
     def load(cls, config_file: Path) -> Settings:

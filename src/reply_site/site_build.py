@@ -1,7 +1,8 @@
 """One build of the site: the source read once, and everything published made from it.
 
 SiteBuild is the one object that owns a build's state. Each engine sits between its two steps:
-`files()` (generate: a complete docs folder, engine-free) and `finalise()` (the built HTML).
+`files()` (generate: a complete docs folder, engine-free, with each page's metadata) and the
+finalise step on the HTML the engine built (finalise/built_site.py, which reads it from here).
 """
 
 from __future__ import annotations
@@ -13,26 +14,30 @@ from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
-from .addresses import PDF, WHOLE_REPLY, absolute, card_path, relative, share_file, share_path, url_of
+from .addresses import PDF, WHOLE_REPLY, absolute, card_path, relative, share_file, url_of
 from .atomic_write import replace_folder
-from .finalise import finalised
-from .finalise.listings import unlisted
 from .finalise.csp import with_content_security_policy
 from .model import Question, Rebuttal
 from .publish import json_ld
 from .publish.cards import CardCache
 from .publish.feed import atom_feed
+from .provenance import DESCRIPTION as PROVENANCE_DESCRIPTION
+from .provenance import PAGE_FILE as PROVENANCE_PAGE
+from .provenance import RECORD_FILE, check_provenance, provenance_page
+from .provenance import TITLE as PROVENANCE_TITLE
 from .publish.forwarding_pages import forwarding_pages
 from .publish.head import PageHead, head_html, script_json
 from .publish.pdf import PdfCache
 from .publish.previews import Preview, home_preview, page_preview, question_preview, rebuttal_preview
 from .publish.reply_json import SCHEMA_PATH, reply_document
 from .publish.robots import robots_meta, robots_txt
+from .publish.site_script import SITE_SCRIPT, site_script
 from .render.changelog import changelog_page
 from .render.citations import Citer
 from .render.pages import Page, navigation, render_pages
 from .render.rebuttals import link
 from .settings import Settings
+from .errors import SourceError
 from .source import display_path, read_source
 from .source.anchors import forwarding, moved_here
 from .source.crawlers import load_agents
@@ -53,10 +58,15 @@ class SiteBuild:
         make each preview wait); without it, every file is made before the build goes on."""
         self.settings, self.live = settings, live
         root, docs = settings.root, settings.docs_dir
-        anchors = root / ANCHORS
-        self.source = read_source(docs / REPLY, docs / BIBLIOGRAPHY, root, anchors if anchors.exists() else None)
+        anchors, record = root / ANCHORS, root / RECORD_FILE
+        self.source = read_source(docs / REPLY, docs / BIBLIOGRAPHY, root, anchors if anchors.exists() else None,
+                                  record if record.exists() else None)
         self.agents = load_agents(root / CRAWLERS, CRAWLERS)
         self.reply = self.source.reply
+        # The published text held to the record (a project copy without one, a test's, is not).
+        self.provenance = check_provenance(root, self.reply, read_text(docs / REPLY, self.reply.path))
+        if self.provenance and self.provenance[1].problems:
+            raise SourceError(self.provenance[1].problems)
         self.citer = Citer(self.reply, self.source.references)
         self.revisions = text_history(root, self.reply.path)
         bibliography_history = file_history(root, display_path(docs / BIBLIOGRAPHY, root))
@@ -86,13 +96,18 @@ class SiteBuild:
                                                 "it was published, newest first.")
         previews.update({name: page_preview(reply, page.title or self.settings.site_name, page.description)
                          for name, page in self.hand_written.items()})
+        if self.provenance:
+            previews[PROVENANCE_PAGE] = page_preview(reply, PROVENANCE_TITLE, PROVENANCE_DESCRIPTION)
         return previews
 
     @cached_property
     def pages(self) -> dict[str, Page]:
         """The pages made from the reply, each with its description, date of last change and moved anchors."""
-        made = render_pages(self.citer, self.settings.site_url)
+        made = render_pages(self.citer, self.settings.site_url, has_record=self.provenance is not None)
         made["changelog.md"] = changelog_page(self.revisions, self.settings.repo_url)
+        if self.provenance:
+            record, comparison = self.provenance
+            made[PROVENANCE_PAGE] = Page(PROVENANCE_TITLE, provenance_page(comparison, record.data))
         pages = {}
         for name, page in made.items():
             preview = self.previews[name]
@@ -138,6 +153,7 @@ class SiteBuild:
             "robots.txt": robots_txt(settings.ai_training, self.agents, settings.site_url),
             "feed.xml": feed,
             SCHEMA_PATH: read_text(settings.root / SCHEMA_PATH, SCHEMA_PATH),
+            SITE_SCRIPT: site_script(settings.custom_dir / "assets" / "javascripts"),
         }
 
     @staticmethod
@@ -159,11 +175,12 @@ class SiteBuild:
 
     def files(self) -> dict[str, Content]:
         """Every file the build adds to the docs folder: path below it -> content."""
+        record = {RECORD_FILE: self.settings.root / RECORD_FILE} if self.provenance else {}  # byte for byte
         return {**{name: page.markdown for name, page in self.pages.items()}, **self.static_pages, **self.cards,
-                **self.data_files(), PDF: self.pdf}
+                **self.data_files(), PDF: self.pdf, **record}
 
-    def navigation(self) -> list[dict[str, str]]:
-        return navigation(self.reply)
+    def navigation(self) -> list[dict]:
+        return navigation(self.reply, has_record=self.provenance is not None)
 
     def not_in_navigation(self) -> list[str]:
         """The generated pages no navigation lists: the share pages (as gitignore-style patterns)."""
@@ -229,45 +246,9 @@ class SiteBuild:
                         robots=", ".join(filter(None, [*robots, robots_meta(settings.ai_training)])),
                         feed=relative(url, "feed.xml"))
 
-    def permalinks(self, name: str) -> dict[str, str]:
-        """The rebuttals on a page: id -> the link to its share page, from that page."""
-        question = self.questions.get(name)
-        if name == WHOLE_REPLY:
-            rebuttals = self.reply.rebuttals
-        else:
-            rebuttals = question.rebuttals if question else [self.shared[name][1]] if name in self.shared else []
-        return {rebuttal.id: relative(url_of(name), share_path(rebuttal.id)) for rebuttal in rebuttals}
-
-    def finalise(self, html: str, name: str) -> str:
-        """A page as an engine built it from `name` ('question-7.md', or '404.html' for a theme page)."""
-        head = self.head(name)
-        edit_links = {}
-        engine_link, real_link = self.settings.edit_url(name), self.settings.edit_url(self.edit_source(name))
-        if engine_link and engine_link != real_link:
-            edit_links[engine_link] = real_link
-        return finalised(html, head_html(head, self.settings.site_name) if head else "", edit_links,
-                         self.permalinks(name))
-
-    def finalise_site(self, site: Path) -> None:
-        """Finalise every page an engine built into `site` (the core's own pages are final already)."""
-        sources = {url_of(name): name for name in [*self.pages, *self.hand_written]}
-        for path in site.rglob("*.html"):
-            address = path.relative_to(site).as_posix()
-            if address in self.static_pages:
-                continue
-            url = address.removesuffix("index.html")
-            name = sources.get(url, address)
-            path.write_text(self.finalise(path.read_text(encoding="utf-8"), name), encoding="utf-8")
-        self.finalise_listings(site)
-
     def indexed(self, name: str) -> bool:
         """Whether search engines are asked to index the page: not the copies of the question pages."""
         return name not in self.pages or self.pages[name].searched
-
-    def finalise_listings(self, site: Path) -> None:
-        """The engine's sitemap, without the pages search engines are asked not to index."""
-        site_url = self.settings.site_url
-        unlisted(site, {absolute(site_url, url_of(name)) for name in self.pages if not self.indexed(name)})
 
 
 def last_modified(path: Path) -> str:

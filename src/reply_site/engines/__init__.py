@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from ..atomic_write import swap_in
+from ..finalise.built_site import finalise_site
 from ..settings import Settings, load_config
 from ..site_build import SiteBuild
 
@@ -64,7 +65,7 @@ def build_site(engine: str, config_file: Path, site: Path, work: Path) -> SiteBu
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     if result.returncode != 0 or not (partial / "index.html").exists():
         raise EngineError(engine, result.stdout + result.stderr)
-    build.finalise_site(partial)
+    finalise_site(build, partial)
     site.parent.mkdir(parents=True, exist_ok=True)
     swap_in(partial, site)
     return build

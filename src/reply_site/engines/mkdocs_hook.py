@@ -1,10 +1,14 @@
 """MkDocs (and ProperDocs) hook: the site generated and finalised inside `mkdocs build` and
 `mkdocs serve`, for the live preview. Glue only: reply_site.site_build.SiteBuild does the work,
 the same steps as `make site` for every engine; the core's errors become MkDocs' Abort here.
+
+Under `mkdocs serve --dirty` (`make serve`), a generated page whose text the edit did not change
+is not built again, so that a long reply's preview shows an edit as fast as a short one's.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import shutil
 from pathlib import Path
@@ -15,16 +19,19 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 
 from reply_site.errors import SetupError, SourceError
+from reply_site.finalise.built_site import finalise_page, finalise_whole
 from reply_site.addresses import PDF
 from reply_site.settings import Settings
 from reply_site.site_build import REPLY, SiteBuild
 
 log = logging.getLogger("mkdocs.hooks.reply_site")
-current: dict = {}  # this build's SiteBuild, for the page events; whether MkDocs serves the site
+# This build's SiteBuild, for the page events; whether MkDocs serves the site, and dirty; what the
+# last build generated (file -> its text's digest) and its navigation; the pages built this time.
+current: dict = {"generated": {}, "rebuilt": set()}
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    current["serving"] = command == "serve"
+    current.update(serving=command == "serve", dirty=dirty)
 
 
 def on_files(files: Files, config) -> Files:
@@ -49,6 +56,8 @@ def with_generated_files(files: Files, config) -> Files:
     if source is not None:
         files.remove(source)  # the source is not a page of its own
     unlisted = pathspec.GitIgnoreSpec.from_lines(build.not_in_navigation())
+    navigation, generated = build.navigation(), {}
+    same_navigation = navigation == current.get("navigation")
     for name, content in build.files().items():
         if files.get_file_from_path(name) is not None:
             raise Abort(f"docs/{name} would hide a generated file: remove it")
@@ -57,10 +66,14 @@ def with_generated_files(files: Files, config) -> Files:
             file = File.generated(config, name, abs_src_path=str(content), inclusion=inclusion)
         else:
             file = File.generated(config, name, content=content, inclusion=inclusion)
+            generated[name] = hashlib.sha256(content.encode() if isinstance(content, str) else content).digest()
+            if same_navigation and current["generated"].get(name) == generated[name]:
+                file.is_modified = lambda: False  # a dirty build leaves its page as it was
         if name in build.pages:
             file.edit_uri = build.edit_source(name)
         files.append(file)
-    config["nav"] = build.navigation()
+    current.update(navigation=navigation, generated=generated, rebuilt=set())
+    config["nav"] = navigation
     return Files(sorted(files, key=file_sort_key))  # in the order an engine finds them in a folder
 
 
@@ -74,12 +87,15 @@ def on_env(env, config, files):
 
 
 def on_post_page(output: str, page, config) -> str:
-    return current["build"].finalise(output, page.file.src_uri)
+    current["rebuilt"].add(page.file.dest_uri)
+    return finalise_page(current["build"], output, page.file.src_uri)
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
-    return current["build"].finalise(output, template_name) if template_name.endswith(".html") else output
+    return finalise_page(current["build"], output, template_name) if template_name.endswith(".html") else output
 
 
 def on_post_build(config) -> None:
-    current["build"].finalise_listings(Path(config["site_dir"]))
+    dirty = current.get("dirty") and current.get("built_once")
+    finalise_whole(current["build"], Path(config["site_dir"]), current["rebuilt"] if dirty else None)
+    current["built_once"] = True

@@ -1,14 +1,15 @@
 """The last step, on the HTML an engine built: whatever the engine, each page gets the same head
 (previews, citation, JSON-LD: publish/head.py), the repairs, edit links that point at the real
-source file, rebuttal permalinks that give the share page, and last of all its
-Content-Security-Policy, which allows exactly what it then holds."""
+source file and rebuttal permalinks that give the share page (`finalised`); then, site-wide, its
+styles inlined (styles/) and last of all its Content-Security-Policy (csp.py), which allows
+exactly what the page then holds."""
 
 from __future__ import annotations
 
 import re
 
-from .csp import with_content_security_policy
 from .repairs import repaired
+from .scripts import deferred
 
 PERMALINK = re.compile(r'<a class="headerlink" href="#(?P<id>[^"]+)" title="[^"]*"')
 
@@ -23,7 +24,7 @@ def finalised(html: str, head: str = "", edit_links: dict[str, str] | None = Non
         html = html.replace(f'href="{engine_link}"', f'href="{real_link}"')
     if permalinks:
         html = PERMALINK.sub(lambda match: permalink(match, permalinks), html)
-    return with_content_security_policy(repaired(html))
+    return deferred(repaired(html))
 
 
 def permalink(match: re.Match, permalinks: dict[str, str]) -> str:

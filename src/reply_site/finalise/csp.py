@@ -44,7 +44,11 @@ def content_security_policy(html: str) -> str:
                       " ".join(["style-src 'self'", *style_hashes(html)]), *OTHER_DIRECTIVES])
 
 
+POLICY = re.compile(r'\n?\s*<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+
+
 def with_content_security_policy(html: str) -> str:
-    """The page with its policy as the first element of <head>."""
+    """The page with its policy as the first element of <head> (in place of any it had)."""
+    html = POLICY.sub("", html, count=1)
     tag = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html)}">'
     return re.sub(r"<head>", lambda m: m.group() + "\n    " + tag, html, count=1)

@@ -10,8 +10,7 @@ from html import escape
 from ..addresses import page_path, relative, share_path
 from ..model import Reply
 from .head import script_json
-
-DEEP_LINKS_SCRIPT = "assets/javascripts/deep-links.js"  # forwards the anchors of moved rebuttals
+from .site_script import SITE_SCRIPT  # it forwards the anchors of moved rebuttals
 
 
 def forwarding_page(address: str, target: str, title: str, robots: str, moves: dict[str, str], head: str = "") -> str:
@@ -19,7 +18,7 @@ def forwarding_page(address: str, target: str, title: str, robots: str, moves: d
     scripts = ""
     if moves:
         scripts = (f'<script type="application/json" id="moved-anchors">{script_json(moves)}</script>\n'
-                   f'<script src="{relative(address, DEEP_LINKS_SCRIPT)}"></script>\n')
+                   f'<script src="{relative(address, SITE_SCRIPT)}"></script>\n')
     where = escape(relative(address, target))
     return f"""<!doctype html>
 <html lang="en">

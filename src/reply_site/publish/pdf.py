@@ -8,8 +8,9 @@ the preview cards, so that an unchanged text is not rendered again.
 
 from __future__ import annotations
 
+import concurrent.futures
 import hashlib
-import threading
+import multiprocessing
 from collections.abc import Callable
 from importlib import metadata, resources
 from pathlib import Path
@@ -17,8 +18,10 @@ from pathlib import Path
 from ..atomic_write import write_bytes_atomically
 from ..errors import SetupError
 from ..render.citations import Citer
+from . import pdf_document
 from .pdf_document import document_html
 
+DOCUMENT_CODE = Path(pdf_document.__file__).read_text(encoding="utf-8")  # a change to it is a new PDF
 STYLESHEET = resources.files(__package__).joinpath("pdf.css").read_text(encoding="utf-8")
 VARIANT = "pdf/ua-1"  # tagged for screen readers, with title and language in its metadata
 
@@ -59,28 +62,41 @@ class PdfCache:
         """The PDF's bytes, or with a cache folder the path of its cached file (not read).
 
         With `later` (a live preview, which must not wait ~1 s for it), a text not rendered yet is
-        rendered in the background and handed to `later`; meanwhile the PDF rendered last stands in.
+        rendered in the background, in a process of its own (it would slow the preview's rebuild
+        down), and handed to `later`; meanwhile the PDF rendered last stands in.
         """
-        html = document_html(citer, site_url, changed)
         if self.folder is None:
-            return pdf_bytes(html, site_url)
-        path = self.folder / f"{self.key(html, site_url)}.pdf"
+            return pdf_bytes(document_html(citer, site_url, changed), site_url)
+        path = self.folder / f"{self.key(citer, site_url, changed)}.pdf"
         if path.exists():
             return path
         self.folder.mkdir(parents=True, exist_ok=True)
         earlier = max(self.folder.glob("*.pdf"), key=lambda file: file.stat().st_mtime, default=None)
         if later is None or earlier is None:
-            write_bytes_atomically(path, pdf_bytes(html, site_url))
+            render_into(path, citer, site_url, changed)
             return path
-
-        def render() -> None:
-            write_bytes_atomically(path, pdf_bytes(html, site_url))
-            later(path)
-
-        threading.Thread(target=render, daemon=True).start()
+        rendering = background().submit(render_into, path, citer, site_url, changed)
+        rendering.add_done_callback(lambda done: later(path) if done.exception() is None else None)
         return earlier
 
-    def key(self, html: str, site_url: str) -> str:
-        """Every input: the document (the model, address and date), the stylesheet, WeasyPrint's version."""
-        inputs = [self.VERSION, metadata.version("weasyprint"), VARIANT, STYLESHEET, site_url, html]
+    def key(self, citer: Citer, site_url: str, changed: str | None) -> str:
+        """Every input, without rendering anything: the model (its text and references), the address and
+        date, the code that writes the document, the stylesheet and WeasyPrint's version."""
+        inputs = [self.VERSION, metadata.version("weasyprint"), VARIANT, STYLESHEET, site_url, str(changed),
+                  repr(citer.reply), repr(sorted(citer.references.items())), DOCUMENT_CODE]
         return hashlib.sha256("\x00".join(inputs).encode()).hexdigest()
+
+
+def render_into(path: Path, citer: Citer, site_url: str, changed: str | None) -> None:
+    write_bytes_atomically(path, reply_pdf(citer, site_url, changed))
+
+
+BACKGROUND: list[concurrent.futures.Executor] = []
+
+
+def background() -> concurrent.futures.Executor:
+    """One process that renders PDFs for a live preview, one after another."""
+    if not BACKGROUND:
+        context = multiprocessing.get_context("fork")  # the model is handed over as it is
+        BACKGROUND.append(concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context))
+    return BACKGROUND[0]

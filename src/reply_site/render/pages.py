@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from ..addresses import PDF, WHOLE_REPLY, share_file
+from ..addresses import PDF, RECORD_PAGE, WHOLE_REPLY, share_file
 from ..model import Question, Rebuttal, Reply
 from ..source.bibliography import Reference
 from ..text import escape_markdown, possessive
@@ -48,7 +48,7 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def home_page(reply: Reply, site_url: str) -> Page:
+def home_page(reply: Reply, site_url: str, has_record: bool = False) -> Page:
     responds_to, respondent = reply.meta["responds_to"], escape_markdown(reply.respondent)
     whose = escape_markdown(possessive(reply.respondent))
     lines = [f"# {reply.title}\n"]
@@ -62,7 +62,9 @@ def home_page(reply: Reply, site_url: str) -> Page:
         '!!! info "About this site"\n',
         f"    This site publishes a written reply to {escape_markdown(responds_to['title'])}, filed in "
         f"{where}{inquiry}. Every word of the reply is the author's, unchanged; headings, notes like this one "
-        "and the references are the site's.\n",
+        "and the references are the site's." + (f" See [what the site changed from the reply as received]"
+                                                  f"({RECORD_PAGE}), and download it as received." if has_record
+                                                  else "") + "\n",
         "## How to read it\n",
         f"Each passage quoted from {whose} comment is shown in a marked block, labelled "
         f"*{respondent}*; the author's reply follows it as plain text. Numbers in brackets, such as "
@@ -137,11 +139,11 @@ def references_page(reply: Reply, citer: Citer) -> Page:
     return Page("References", "\n".join(parts), "The works cited in the reply, with where each is cited.")
 
 
-def render_pages(citer: Citer, site_url: str) -> dict[str, Page]:
+def render_pages(citer: Citer, site_url: str, has_record: bool = False) -> dict[str, Page]:
     """Every page made from the reply: file name -> page (share pages included). `site_url` makes
-    the citations of "Cite this" absolute."""
+    the citations of "Cite this" absolute; `has_record`: the site publishes the reply as received."""
     reply = citer.reply
-    pages = {"index.md": home_page(reply, site_url)}
+    pages = {"index.md": home_page(reply, site_url, has_record)}
     for question in reply.questions:
         pages[question.page] = question_page(question, citer, site_url)
     pages["references.md"] = references_page(reply, citer)
@@ -157,7 +159,7 @@ def render_pages(citer: Citer, site_url: str) -> dict[str, Page]:
 NAVIGATION_FANOUT = 12  # entries a section of the navigation lists at most
 
 
-def navigation(reply: Reply) -> list[dict]:
+def navigation(reply: Reply, has_record: bool = False) -> list[dict]:
     """The site's navigation: the questions in order, listed flat when they are few; for a long reply
     in nested sections of at most NAVIGATION_FANOUT entries, so that a page (whose navigation shows
     only its own section, `navigation.prune`) lists a number of entries that grows with the log of
@@ -169,6 +171,7 @@ def navigation(reply: Reply) -> list[dict]:
         questions = [{f"Questions {numbers[i][0]}–{numbers[min(i + NAVIGATION_FANOUT, len(numbers)) - 1][-1]}":
                       questions[i:i + NAVIGATION_FANOUT]} for i in groups]
         numbers = [[numbers[i][0], numbers[min(i + NAVIGATION_FANOUT, len(numbers)) - 1][-1]] for i in groups]
+    record = [{"From the record to this site": RECORD_PAGE}] if has_record else []
     return ([{"Home": "index.md"}, {"The whole reply": WHOLE_REPLY}, *questions,
-             {"References": "references.md"}, {"Changelog": "changelog.md"}, {"The reply as data": "data.md"},
-             {"Crawlers": "crawlers.md"}])
+             {"References": "references.md"}, *record, {"Changelog": "changelog.md"},
+             {"The reply as data": "data.md"}, {"Crawlers": "crawlers.md"}])

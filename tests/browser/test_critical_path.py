@@ -1,0 +1,152 @@
+"""The first paint needs the HTML document and nothing else, and the trimmed styles lose nothing.
+
+Each page inlines the rules the site uses (finalise/styles/) and its scripts are deferred.
+Checked in Chromium for every page in both colour schemes: no request blocks rendering, nothing
+moves as the page loads, and every element (with the theme's widgets opened too: search results,
+a tooltip, the phone's drawer, a page shown by instant navigation) looks exactly as it does with
+the theme's complete stylesheets added back.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from browser.conftest import PHONE
+from browser.support import DEEP_LINK_PAGE
+
+pytestmark = pytest.mark.browser
+
+SCHEMES = ["light", "dark"]
+
+# Every element's look, and its ::before and ::after: the properties a trimmed rule would change.
+LOOKS = """() => {
+    const properties = ["display", "position", "float", "visibility", "opacity", "color", "background-color",
+        "background-image", "border-top-width", "border-top-style", "border-top-color", "border-left-width",
+        "border-left-style", "border-left-color", "border-radius", "margin-top", "margin-right", "margin-bottom",
+        "margin-left", "padding-top", "padding-right", "padding-bottom", "padding-left", "font-family",
+        "font-size", "font-weight", "font-style", "line-height", "text-align", "text-decoration-line",
+        "text-transform", "letter-spacing", "white-space", "overflow-x", "overflow-y", "box-shadow",
+        "transform", "z-index", "cursor", "list-style-type", "mask-image", "content", "width", "height",
+        "max-width", "top", "left", "flex-direction", "justify-content", "align-items", "gap"];
+    const looks = {};
+    window.lookedAt = window.lookedAt || Array.from(document.querySelectorAll("body *"));  // the same ones again
+    window.lookedAt.forEach((element, index) => {
+        for (const pseudo of [null, "::before", "::after"]) {
+            const style = getComputedStyle(element, pseudo);
+            if (pseudo && (style.content === "none" || style.content === "normal")) continue;
+            const name = element.tagName.toLowerCase() + (element.id ? "#" + element.id : "") +
+                (typeof element.className === "string" && element.className ? "." +
+                element.className.trim().split(/\\s+/).join(".") : "") + (pseudo || "") + " [" + index + "]";
+            looks[name] = properties.map(p => p + ":" + style.getPropertyValue(p)).join(";");
+        }
+    });
+    return looks;
+}"""
+
+COMPLETE_STYLES = """async hrefs => {
+    for (const href of hrefs) {
+        const link = document.createElement("link");
+        link.rel = "stylesheet";
+        link.href = href;
+        const loaded = new Promise(done => { link.onload = done; });
+        document.head.appendChild(link);
+        await loaded;
+    }
+    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+}"""
+
+
+def theme_stylesheets(site, page_html: str) -> list[str]:
+    """The theme's complete stylesheets, as published beside the trimmed styles."""
+    sheets = sorted(path.relative_to(site).as_posix() for path in site.glob("assets/stylesheets/**/*.css")
+                    if "modern" not in path.parts)  # Zensical's other look, which the site does not use
+    return [name for name in sheets if "main" in name] + [name for name in sheets if "palette" in name] + \
+        [name for name in sheets if name.endswith("reply.css")]
+
+
+def differences(before: dict[str, str], after: dict[str, str]) -> list[str]:
+    """Each element (or pseudo-element) that looks different, with the properties that differ."""
+    changed = []
+    for name in sorted(set(before) | set(after)):
+        old, new = before.get(name, "").split(";"), after.get(name, "").split(";")
+        if old != new:
+            changed.append(f"{name}: {sorted(set(old) - set(new))} -> {sorted(set(new) - set(old))}")
+    return changed
+
+
+def assert_looks_as_with_complete_styles(page, site_url: str, served_site) -> None:
+    page.evaluate("() => { window.lookedAt = null; }")
+    page.mouse.move(0, 0)  # no hover left over from a click
+    page.wait_for_timeout(600)  # transitions (colours, the header's title, a tooltip fading in) are over
+    looks = page.evaluate(LOOKS)
+    hrefs = [site_url + name for name in theme_stylesheets(served_site, page.content())]
+    page.evaluate(COMPLETE_STYLES, hrefs)
+    page.wait_for_timeout(600)
+    changed = differences(looks, page.evaluate(LOOKS))
+    assert not changed, f"{page.url}: {len(changed)} element(s) look different:\n" + "\n".join(changed[:8])
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_no_request_blocks_the_first_paint_and_nothing_shifts_on_any_page(open_context, site_pages, scheme):
+    page = open_context(color_scheme=scheme).new_page()
+    page.add_init_script("""
+        window.shifts = [];
+        new PerformanceObserver(list => list.getEntries().forEach(entry => {
+            if (!entry.hadRecentInput) window.shifts.push(entry.value + " " + entry.sources.map(source =>
+                (source.node ? source.node.nodeName + "." + source.node.className : "?") + " " +
+                JSON.stringify(source.previousRect) + " to " + JSON.stringify(source.currentRect)).join(", "));
+        })).observe({type: "layout-shift", buffered: true});
+    """)
+    for path in site_pages:
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+        blocking = page.evaluate("""performance.getEntriesByType("resource")
+            .filter(entry => entry.renderBlockingStatus === "blocking").map(entry => entry.name)""")
+        assert not blocking, f"/{path}: these requests block the first paint: {blocking}"
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.shifts") == [], f"/{path}: the layout shifted as the page loaded"
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_page_looks_as_it_does_with_the_themes_complete_styles(open_context, site_pages, site_url,
+                                                                     served_site, scheme):
+    page = open_context(color_scheme=scheme).new_page()
+    for path in site_pages:
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+        assert_looks_as_with_complete_styles(page, site_url, served_site)
+
+
+def test_the_themes_widgets_look_as_they_do_with_its_complete_styles(page, site_url, served_site):
+    """What the theme's scripts create, which the pages as built do not hold."""
+    page.goto(DEEP_LINK_PAGE)
+    page.wait_for_load_state("networkidle")
+    page.get_by_role("textbox", name="Search").or_(page.get_by_role("button", name="Search")).first.click()
+    page.keyboard.type("training data", delay=10)
+    page.wait_for_timeout(800)
+    assert_looks_as_with_complete_styles(page, site_url, served_site)  # the results, marked
+    page.goto(DEEP_LINK_PAGE)
+    citation = page.locator("article a.citation").first
+    citation.scroll_into_view_if_needed()
+    citation.hover()
+    expect(page.locator(".md-tooltip2--active")).to_be_visible()
+    assert_looks_as_with_complete_styles(page, site_url, served_site)  # a citation's tooltip
+
+
+def test_the_phone_layout_and_a_later_page_of_instant_navigation_look_right(page, site_url, served_site):
+    page.set_viewport_size(PHONE)
+    page.goto("")
+    page.wait_for_load_state("networkidle")
+    page.locator('label.md-header__button[for="__drawer"]').click()  # the drawer, open
+    page.wait_for_timeout(300)
+    assert_looks_as_with_complete_styles(page, site_url, served_site)
+    page.goto(DEEP_LINK_PAGE)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto("")
+    page.locator("article table").get_by_role("link").first.click()  # a page shown by instant navigation
+    expect(page.locator("article h1")).to_have_text(re.compile("^Question 7"))
+    page.wait_for_timeout(300)
+    assert_looks_as_with_complete_styles(page, site_url, served_site)
