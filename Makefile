@@ -35,7 +35,7 @@ check: $(BIN)/.installed  ## validate docs/reply.md and docs/references.bib with
 
 test: check $(TOOLS)  ## every test, browser tests included (installs Debian's chromium when root)
 	$(BIN)/ruff check src scripts tests
-	command -v chromium >/dev/null || scripts/install_chromium.sh
+	scripts/install_debian_packages.sh
 	$(BIN)/pytest
 
 .PHONY: bench

@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.monotonic()
     try:
-        build_site(args.engine, args.config, args.site_dir, args.work or Path("build") / args.engine)
+        build = build_site(args.engine, args.config, args.site_dir, args.work or Path("build") / args.engine)
     except (SourceError, SetupError) as error:
         print(failure_report(error, str(args.site_dir)), file=sys.stderr)
         return 1
@@ -35,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
         print(error.output.rstrip(), file=sys.stderr)
         print(f"{error.engine} failed; {args.site_dir} left unchanged", file=sys.stderr)
         return 1
+    for note in build.notes:
+        print(note, file=sys.stderr)
     print(f"built {args.site_dir} with {args.engine} in {time.monotonic() - started:.1f} s", file=sys.stderr)
     return 0
 

@@ -37,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     config = engine_config(load_config(args.config), settings, build, "docs", "site")
     (args.out / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
                                          encoding="utf-8")
+    for note in build.notes:
+        print(note, file=sys.stderr)
     count = sum(1 for path in docs.rglob("*") if path.is_file())
     print(f"wrote {count} files to {docs} and the engine's configuration to {args.out / 'mkdocs.yml'}",
           file=sys.stderr)

@@ -47,8 +47,11 @@ def pages(site: Path, out: Path) -> None:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
             for scheme in ("light", "dark"):
-                page = browser.new_page(viewport={"width": 900, "height": 640}, color_scheme=scheme)
+                context = browser.new_context(viewport={"width": 900, "height": 640}, color_scheme=scheme,
+                                              permissions=["clipboard-read", "clipboard-write"])
+                page = context.new_page()
                 page.goto(base + REBUTTAL[0])
+                page.locator(f"#{REBUTTAL[1]} + .rebuttal .share-button").click()  # it says what it copied
                 page.locator(f"#{REBUTTAL[1]}").scroll_into_view_if_needed()
                 page.evaluate(f"window.scrollBy(0, document.getElementById('{REBUTTAL[1]}')"
                               ".getBoundingClientRect().top - 70)")

@@ -140,6 +140,8 @@ def test_the_sitemap_lists_exactly_the_real_pages_with_absolute_urls(built_site,
     assert len(urls) == len(set(urls))
     for url in urls:
         assert page_file(site, base, url).exists(), url
-    pages = [name.removesuffix(".md") for entry in navigation(REPLY) for name in entry.values()]
-    assert set(urls) == {base + ("" if name == "index" else name + "/") for name in pages}
+    pages = [name.removesuffix(".md") for entry in navigation(REPLY, has_record=True) for name in entry.values()]
+    copies = {"whole-reply"}  # the one-page view copies the question pages, which are the ones to index
+    assert set(urls) == {base + ("" if name == "index" else name + "/") for name in pages if name not in copies}
     assert base + "reply/" not in urls  # the source is not a page
+    assert not [url for url in urls if "/r/" in url]  # nor are the share pages: they are for linking

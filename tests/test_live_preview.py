@@ -35,15 +35,26 @@ def fetch_until(url: str, predicate, seconds: float = 90) -> str:
     raise AssertionError(f"{url} never showed the expected text")
 
 
+REVISION = """\
+- date: 2026-12-01
+  approval: https://example.org/the-authors-approval
+  where: models-do-not-store-works
+  old: an AI generation is a juice blend.
+  new: an AI generation is a smoothie.
+"""
+
+
 def test_saving_the_source_under_mkdocs_serve_updates_the_page(project_copy):
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],  # as make serve
         cwd=project_copy, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     try:
         url = f"http://127.0.0.1:{port}/question-7-2/"
         fetch_until(url, lambda text: "a juice blend" in text)
+        # A change to the author's words is published once declared as a revision (CONTRIBUTING.md).
+        (project_copy / "revisions.yml").write_text(REVISION, encoding="utf-8")
         source = project_copy / "docs" / "reply.md"
         source.write_text(source.read_text(encoding="utf-8").replace("a juice blend", "a smoothie"),
                           encoding="utf-8")

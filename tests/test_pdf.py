@@ -163,7 +163,7 @@ def test_an_unchanged_text_is_not_rendered_again(build, changed, data, tmp_path,
     assert path.read_bytes() == data
     monkeypatch.setattr(pdf_module, "pdf_bytes", lambda *args: pytest.fail("rendered again"))
     assert cache.pdf(build.citer, SITE, changed) == path
-    assert cache.key("<p>other</p>", SITE) != path.stem
+    assert cache.key(build.citer, SITE, "2001-01-01") != path.stem  # another date: another PDF
 
 
 @pytest.fixture(scope="module")

@@ -91,9 +91,10 @@ def test_home_page_lists_the_questions_with_rebuttal_counts_and_links_the_docket
 def test_the_source_file_is_not_a_page_and_nav_follows_the_questions(built_site):
     assert not (built_site / "reply" / "index.html").exists()
     nav = [a.get_text(strip=True) for a in page(built_site, "index").select("nav.md-nav--primary > ul > li > a")]
-    reading_order = ["Home", "The whole reply"] + [f"Question {q.number}" for q in REPLY.questions] + ["References"]
+    reading_order = ["Home", "The whole reply"] + [f"Question {q.number}" for q in REPLY.questions] + [
+        "References", "From the record to this site"]
     assert nav[:len(reading_order)] == reading_order  # then the pages about the site
-    assert nav == [title for entry in navigation(REPLY) for title in entry]
+    assert nav == [title for entry in navigation(REPLY, has_record=True) for title in entry]
 
 
 def test_no_page_loads_anything_from_another_host(built_site):

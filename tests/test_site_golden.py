@@ -19,6 +19,7 @@ import yaml
 
 from conftest import FIXTURES, UPDATE_GOLDENS, make_project
 from reply_site.atomic_write import replace_folder
+from reply_site.publish.site_script import SITE_SCRIPT
 from reply_site.settings import Settings
 from reply_site.site_build import SiteBuild
 
@@ -49,6 +50,8 @@ def generated(case, folder) -> dict[str, str]:
         elif name.endswith(".pdf"):
             assert data.startswith(b"%PDF-"), name  # its words and links: tests/test_pdf.py
             binaries.append(f"{name} PDF")
+        elif name == SITE_SCRIPT:  # the site's script, the same whatever the reply
+            binaries.append(f"{name} script")
         else:
             files[name] = content
     files["binaries.txt"] = "\n".join(binaries) + "\n"

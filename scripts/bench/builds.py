@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import pstats
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
+from .budget import rounds
 from .common import (ENV, PYTHON, ROOT, Failed, copy_project, derived_config, generated_markdown, median,
                      same_as_generate, timed_build)
 
 HOOK_EVENTS = ["on_files", "on_page_context", "on_page_content", "on_post_page", "on_post_template"]
 
 
-def overhead(tmp: Path, runs: int) -> dict:
+def overhead(tmp: Path, runs: int, until: float) -> dict:
     """`mkdocs build` of the real site against a plain build of the same Markdown without the hook.
 
     Both builds run alternately, after one warm-up build each (the hook's preview cards are then
-    cached in the copy's .cache/cards, as on any machine after its first build).
+    cached in the copy's .cache/cards, as on any machine after its first build), up to `runs` rounds
+    while they fit in the time given (bench/budget.py).
     """
     project = copy_project(tmp / "overhead")
     nav = generated_markdown(project, project / "generated-docs")
@@ -26,13 +29,13 @@ def overhead(tmp: Path, runs: int) -> dict:
     for config in (real, plain):
         timed_build(config, tmp / "warm-up")
     hook, bare = [], []
-    for run in range(runs):
+    for run in rounds(runs, until):
         hook.append(timed_build(real, tmp / f"hook-{run}"))
         bare.append(timed_build(plain, tmp / f"plain-{run}"))
     hook_wall, plain_wall = median([r["wall"] for r in hook]), median([r["wall"] for r in bare])
     hook_build, plain_build = median([r["build"] for r in hook]), median([r["build"] for r in bare])
     return {
-        "runs": runs,
+        "runs": len(hook),
         "cache": "warm",
         "pages": sum(1 for _ in (project / "generated-docs").rglob("*.md")),
         "same_markdown_as_generate": same_as_generate(project, project / "generated-docs", tmp),
@@ -74,16 +77,19 @@ def rebuttals(source: Path) -> int:
     return len(re.findall(r"<!-- rebuttal: ", source.read_text(encoding="utf-8")))
 
 
-def scaling(tmp: Path, runs: int, factors: list[int]) -> dict:
-    """Build time, time per rebuttal and peak memory of synthetic replies `factors` times the real one."""
+def scaling(tmp: Path, runs: int, factors: list[int], until: float) -> dict:
+    """Build time, time per rebuttal and peak memory of synthetic replies `factors` times the real one,
+    up to `runs` rounds while they fit in the time given."""
     projects = {f"{factor}x": synthetic_project(tmp, factor) for factor in factors}
-    largest = max(factors)
-    if largest > 1:  # the largest again, with every page and anchor in anchors.yml as once published
-        projects[f"{largest}x+anchors"] = registered(synthetic_project(tmp / "registered", largest))
     for label, project in projects.items():
         timed_build(project / "mkdocs.yml", tmp / f"warm-up-{label}")  # draws and caches the cards
+    largest = max(factors)
+    if largest > 1:  # the largest again, with every page and anchor in anchors.yml as once published;
+        # a copy of the warm project, so that its caches are warm too
+        warm = shutil.copytree(projects[f"{largest}x"], tmp / "registered", symlinks=True)
+        projects[f"{largest}x+anchors"] = registered(warm)
     results: dict[str, list[dict]] = {label: [] for label in projects}
-    for run in range(runs):
+    for run in rounds(runs, until):
         for label, project in projects.items():  # side by side: every size in each round
             results[label].append(timed_build(project / "mkdocs.yml", tmp / f"{label}-site-{run}"))
     figures = {}
@@ -101,7 +107,7 @@ def scaling(tmp: Path, runs: int, factors: list[int]) -> dict:
             "ms_per_rebuttal": 1000 * wall / count,
             "maxrss_mb": max(r["maxrss_mb"] for r in results[label]),
         }
-    summary = {"runs": runs, "cache": "warm", "sizes": figures}
+    summary = {"runs": len(results[f"{largest}x"]), "cache": "warm", "sizes": figures}
     low, high = figures[f"{min(factors)}x"], figures[f"{max(factors)}x"]
     if high is not low:
         anchored = figures[f"{largest}x+anchors"]

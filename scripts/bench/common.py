@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 # Left out of a project copy: outputs, environments, tests and the record. `.git` is kept so that
-# the hook's feed reads the same history as in the checkout; `.cache` is not (each copy warms its own).
+# the hook's feed reads the same history as in the checkout; `.cache` is not (each copy warms its own,
+# or all share one once share_cache is called).
 LEFT_OUT = shutil.ignore_patterns(".venv", "site", ".site.partial", "build", "tests", "record", ".cache",
                                   "__pycache__", ".pytest_cache", ".hypothesis", "node_modules", "*.egg-info")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -38,11 +39,24 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
+SHARED = {"cache": None}  # the .cache folder every copy shares, once share_cache is called
+
+
+def share_cache(folder: Path) -> None:
+    """From now on every project copy shares `folder` as its .cache. The project's caches (preview cards,
+    the PDF, the styles each page uses, compiled templates) are keyed by what they are made from, so a
+    card or a PDF is made once per bench run instead of once per copy (a 100× reply has 600 cards)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    SHARED["cache"] = folder
+
+
 def copy_project(dest: Path, anchors: bool = True) -> Path:
     """A copy of the project (mkdocs.yml, docs/, overrides/, scripts/, anchors.yml, …) in `dest`."""
     shutil.copytree(ROOT, dest, ignore=LEFT_OUT)
     if not anchors:
         (dest / "anchors.yml").unlink(missing_ok=True)
+    if SHARED["cache"]:
+        (dest / ".cache").symlink_to(SHARED["cache"], target_is_directory=True)
     return dest
 
 

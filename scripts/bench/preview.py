@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from .budget import rounds
 from .builds import synthetic_project
-from .common import PYTHON, Failed, copy_project, free_port, median, poll, start, stop, timed_build
+from .common import PYTHON, Failed, copy_project, fetch, free_port, median, poll, start, stop
 
 TOKEN = "bench-edit-{}"
 
@@ -22,49 +24,55 @@ def mark_first_reply(source: Path) -> None:
     source.write_text("\n".join(lines), encoding="utf-8")
 
 
-def page_showing(site: Path, text: str) -> str:
-    """The address (below the site root) of the one page of a built site that shows `text`."""
-    for page in sorted(site.rglob("index.html")):
-        if text in page.read_text(encoding="utf-8") and not page.parent.parent.name == "r":
-            return page.parent.relative_to(site).as_posix() + "/"
-    raise Failed(f"no built page shows {text!r}")
+def page_showing(base: str, text: str) -> str:
+    """The URL of the first page in the served site's sitemap that shows `text`."""
+    _, sitemap = fetch(base + "sitemap.xml")
+    for address in re.findall(r"<loc>([^<]+)</loc>", sitemap):
+        url = base + urlsplit(address).path.lstrip("/")
+        if text in fetch(url)[1]:
+            return url
+    raise Failed(f"no page in the sitemap shows {text!r}")
 
 
-def latencies(project: Path, tmp: Path, runs: int, label: str) -> dict:
-    """Start `mkdocs serve` in `project`, save `runs` edits one after another, time each one."""
+def latencies(project: Path, tmp: Path, runs: int, label: str, until: float) -> dict:
+    """Start `mkdocs serve` in `project`, save up to `runs` edits one after another (while they fit in
+    the time given), time each one."""
     source = project / "docs" / "reply.md"
     mark_first_reply(source)
-    timed_build(project / "mkdocs.yml", tmp / f"find-{label}")
-    page = page_showing(tmp / f"find-{label}", TOKEN.format(0))
     port = free_port()
-    server = start([PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], project,
+    server = start([PYTHON, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"], project,
                    log=tmp / f"serve-{label}.log")
-    url = f"http://127.0.0.1:{port}/{page}"
+    base = f"http://127.0.0.1:{port}/"
     try:
-        startup = poll(url, lambda status, text: status == 200 and TOKEN.format(0) in text, 600)
+        startup = poll(base + "sitemap.xml", lambda status, text: status == 200, 600)
+        url = page_showing(base, TOKEN.format(0))
         time.sleep(1.0)  # let the file watcher take its first look at docs/
         times = []
-        for run in range(runs):
+        for run in rounds(runs, until):
             old, new = TOKEN.format(run), TOKEN.format(run + 1)
             text = source.read_text(encoding="utf-8")
             source.write_text(text.replace(old, new), encoding="utf-8")
-            times.append(poll(url, lambda status, body, new=new: status == 200 and new in body, 120))
+            times.append(poll(url, lambda status, body, new=new: status == 200 and new in body, 600))
             time.sleep(1.0)  # the next edit comes once the server is idle again
     finally:
         stop(server)
     builds = [float(s) for s in re.findall(r"Documentation built in ([\d.]+) seconds",
                                            (tmp / f"serve-{label}.log").read_text("utf-8", "replace"))]
     rebuild = median(builds[1:]) if len(builds) > 1 else None  # the first is the initial build
-    return {"page": page, "first_page_s": startup, "latency_s": median(times), "max_s": max(times),
-            "rebuild_s": rebuild, "runs": runs, "source_bytes": source.stat().st_size}
+    return {"page": url.removeprefix(base), "first_page_s": startup, "latency_s": median(times),
+            "max_s": max(times), "rebuild_s": rebuild, "runs": len(times), "source_bytes": source.stat().st_size}
 
 
-def preview(tmp: Path, runs: int, factors: list[int]) -> dict:
-    """Latency on a copy of the real project and, when asked for, on the largest synthetic reply."""
-    figures = {"real": latencies(copy_project(tmp / "serve-real"), tmp, runs, "real")}
+def preview(tmp: Path, runs: int, factors: list[int], until: float) -> dict:
+    """Latency on a copy of the real project and, when asked for, on the largest synthetic reply
+    (which is given most of the time)."""
     largest = max(factors)
+    share = 0.15 if largest > 1 else 1.0
+    started = time.monotonic()
+    figures = {"real": latencies(copy_project(tmp / "serve-real"), tmp, runs, "real",
+                                 started + share * (until - started))}
     if largest > 1:
         project = synthetic_project(tmp / "serve", largest)
-        figures[f"{largest}x"] = latencies(project, tmp, runs, f"{largest}x")
+        figures[f"{largest}x"] = latencies(project, tmp, runs, f"{largest}x", until)
     figures["poll_interval_s"] = 0.05
     return figures

@@ -1,5 +1,5 @@
-"""Page weight in a real browser: every page of the real site against the same page built with
-stock Material (no overrides, no hook), bytes and requests, and the render-blocking resources.
+"""Page weight in a real browser: every page of the site against the same page of stock Material
+(bench/sites.py), bytes and requests, and the render-blocking resources.
 
 Counting: each URL the page fetches once, from a fresh browser profile, until the network has
 been idle for 500 ms after the load event. Raw bytes are the response bodies; gzip bytes are
@@ -12,12 +12,10 @@ they are counted apart, as `search`, and in the totals. Requests to other hosts 
 from __future__ import annotations
 
 import gzip
-from pathlib import Path
 from urllib.parse import urlsplit
 
-from reply_site.local_host import served
-
-from .common import CHROMIUM_ARGS, Failed, chromium, copy_project, derived_config, generated_markdown, timed_build
+from .browser import browser, local_context, settled
+from .sites import Sites, common_pages
 
 TEXT_TYPES = ("text/", "javascript", "json", "xml", "svg")
 SEARCH = ("search/search_index.json", "/workers/search.", "/lunr/")
@@ -28,12 +26,9 @@ BLOCKING = """() => [...document.head.querySelectorAll(
     .map(e => ({url: e.href || e.src, kind: e.tagName === 'LINK' ? 'stylesheet' : 'script'}))"""
 
 
-def html_pages(site: Path) -> list[str]:
-    """Addresses of the site's pages (not the share pages under r/), the 404 page last."""
-    pages = sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")
-                   if "r" not in p.relative_to(site).parts[:1])
-    pages = ["" if p == "./" else p for p in pages]
-    return pages + (["404.html"] if (site / "404.html").exists() else [])
+def is_search(url: str) -> bool:
+    """The search index and the search worker (and its language files)."""
+    return any(s in url for s in SEARCH)
 
 
 def compressed_size(body: bytes, content_type: str) -> int:
@@ -42,17 +37,7 @@ def compressed_size(body: bytes, content_type: str) -> int:
 
 def load(browser, url: str) -> dict:
     """Open `url` in a fresh context; what it fetched, and its render-blocking resources."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
     fetched: dict[str, dict] = {}
-    external: list[str] = []
-
-    def route(route):
-        if urlsplit(route.request.url).hostname in ("127.0.0.1", "localhost") or \
-                route.request.url.startswith("data:"):
-            route.continue_()
-        else:
-            external.append(route.request.url)
-            route.abort()
 
     def record(response):
         if response.url in fetched or response.url.startswith("data:"):
@@ -65,8 +50,7 @@ def load(browser, url: str) -> dict:
         fetched[response.url] = {"type": response.request.resource_type, "bytes": len(body),
                                  "gzip": compressed_size(body, kind)}
 
-    context.route("**/*", route)
-    context.on("response", record)
+    context, external = local_context(browser, record)
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     sheets: dict[str, dict] = {}
@@ -74,8 +58,7 @@ def load(browser, url: str) -> dict:
     cdp.send("DOM.enable")
     cdp.send("CSS.enable")
     cdp.send("CSS.startRuleUsageTracking")
-    page.goto(url, wait_until="load")
-    page.wait_for_load_state("networkidle")
+    settled(page, url)
     blocking = page.evaluate(BLOCKING)
     usage = cdp.send("CSS.stopRuleUsageTracking")["ruleUsage"]
     context.close()
@@ -89,7 +72,7 @@ def load(browser, url: str) -> dict:
         resource["used_bytes"] = used.get(resource["url"], 0) if resource["kind"] == "stylesheet" else None
         resource["used"] = resource["used_bytes"] is None or resource["used_bytes"] > 0
         resource["bytes"] = size
-    search = {u: f for u, f in fetched.items() if any(s in u for s in SEARCH)}
+    search = {u: f for u, f in fetched.items() if is_search(u)}
     return {
         "requests": len(fetched) + len(external),
         "bytes": sum(f["bytes"] for f in fetched.values()),
@@ -102,28 +85,14 @@ def load(browser, url: str) -> dict:
     }
 
 
-def weight(tmp: Path) -> dict:
-    if not chromium():
-        raise Failed("chromium is not installed (scripts/install_chromium.sh installs Debian's)")
-    from playwright.sync_api import sync_playwright
-
-    project = copy_project(tmp / "weight")
-    nav = generated_markdown(project, project / "generated-docs")
-    stock_config = derived_config(project, "mkdocs.stock.yml", "generated-docs", nav, overrides=False)
-    timed_build(project / "mkdocs.yml", tmp / "real-site")
-    timed_build(stock_config, tmp / "stock-site")
-    pages = [p for p in html_pages(tmp / "stock-site") if (tmp / "real-site" / p).exists()
-             or (tmp / "real-site" / p / "index.html").exists()]
+def weight(sites: Sites) -> dict:
+    urls, folders = sites.urls(), sites.folders()
     figures: dict[str, dict] = {}
-    with served(tmp / "real-site") as real, served(tmp / "stock-site") as stock, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
-        try:
-            for page in pages:
-                ours, theirs = load(browser, real + page), load(browser, stock + page)
-                figures[page or "/"] = {"real": ours, "stock": theirs, "gzip_ratio": ours["gzip"] / theirs["gzip"],
-                                        "requests_delta": ours["requests"] - theirs["requests"]}
-        finally:
-            browser.close()
+    with browser() as chromium:
+        for page in common_pages(folders, share_pages=False):
+            ours, theirs = load(chromium, urls["site"] + page), load(chromium, urls["stock"] + page)
+            figures[page or "/"] = {"real": ours, "stock": theirs, "gzip_ratio": ours["gzip"] / theirs["gzip"],
+                                    "requests_delta": ours["requests"] - theirs["requests"]}
     unused = sorted({(page, r["url"].split("/", 3)[-1]) for page, f in figures.items()
                      for r in f["real"]["blocking"] if not r["used"]})
     heaviest = max(figures, key=lambda p: figures[p]["gzip_ratio"])

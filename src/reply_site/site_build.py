@@ -27,7 +27,7 @@ from .provenance import RECORD_FILE, check_provenance, provenance_page
 from .provenance import TITLE as PROVENANCE_TITLE
 from .publish.forwarding_pages import forwarding_pages
 from .publish.head import PageHead, head_html, script_json
-from .publish.pdf import PdfCache
+from .publish.pdf import PDF_LIMIT, PdfCache, text_size
 from .publish.previews import Preview, home_preview, page_preview, question_preview, rebuttal_preview
 from .publish.reply_json import SCHEMA_PATH, reply_document
 from .publish.robots import robots_meta, robots_txt
@@ -68,6 +68,11 @@ class SiteBuild:
         if self.provenance and self.provenance[1].problems:
             raise SourceError(self.provenance[1].problems)
         self.citer = Citer(self.reply, self.source.references)
+        self.notes: list[str] = []  # what a person building the site should know (a command prints it)
+        self.has_pdf = text_size(self.reply) <= PDF_LIMIT
+        if not self.has_pdf:
+            self.notes.append(f"reply.pdf is not made: the reply has {text_size(self.reply):,} characters of text, "
+                              f"more than the {PDF_LIMIT:,} a PDF is made of (see README, Limits)")
         self.revisions = text_history(root, self.reply.path)
         bibliography_history = file_history(root, display_path(docs / BIBLIOGRAPHY, root))
         self.changed = last_changed(self.revisions)
@@ -103,7 +108,8 @@ class SiteBuild:
     @cached_property
     def pages(self) -> dict[str, Page]:
         """The pages made from the reply, each with its description, date of last change and moved anchors."""
-        made = render_pages(self.citer, self.settings.site_url, has_record=self.provenance is not None)
+        made = render_pages(self.citer, self.settings.site_url, has_record=self.provenance is not None,
+                            has_pdf=self.has_pdf)
         made["changelog.md"] = changelog_page(self.revisions, self.settings.repo_url)
         if self.provenance:
             record, comparison = self.provenance
@@ -176,8 +182,9 @@ class SiteBuild:
     def files(self) -> dict[str, Content]:
         """Every file the build adds to the docs folder: path below it -> content."""
         record = {RECORD_FILE: self.settings.root / RECORD_FILE} if self.provenance else {}  # byte for byte
+        pdf = {PDF: self.pdf} if self.has_pdf else {}
         return {**{name: page.markdown for name, page in self.pages.items()}, **self.static_pages, **self.cards,
-                **self.data_files(), PDF: self.pdf, **record}
+                **self.data_files(), **pdf, **record}
 
     def navigation(self) -> list[dict]:
         return navigation(self.reply, has_record=self.provenance is not None)

@@ -104,7 +104,7 @@ def site_pages(served_site: Path) -> list[str]:
 def browser():
     executable = shutil.which("chromium")
     if executable is None:
-        message = "Debian's chromium is not installed (apt-get install chromium, or scripts/install_chromium.sh)"
+        message = "Debian's chromium is not installed (apt-get install chromium, or scripts/install_debian_packages.sh)"
         if in_ci():
             pytest.fail(f"CI=true and {message}: the browser tests cannot run", pytrace=False)
         pytest.skip(f"{message}: browser tests skipped (they fail instead when CI=true)")

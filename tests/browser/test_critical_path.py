@@ -77,14 +77,25 @@ def differences(before: dict[str, str], after: dict[str, str]) -> list[str]:
     return changed
 
 
-def assert_looks_as_with_complete_styles(page, site_url: str, served_site) -> None:
+def without_transitions(page) -> None:
+    """Transitions and animations (colours, the header's title, a tooltip fading in) end at once."""
+    session = page.context.new_cdp_session(page)
+    session.send("Animation.enable")
+    session.send("Animation.setPlaybackRate", {"playbackRate": 100_000})
+
+
+def assert_looks_as_with_complete_styles(page, site_url: str, served_site, hovering: bool = False) -> None:
+    """Unless `hovering` (a tooltip is meant to stay), the mouse is moved away first: no hover is
+    left over from a click."""
+    without_transitions(page)
     page.evaluate("() => { window.lookedAt = null; }")
-    page.mouse.move(0, 0)  # no hover left over from a click
-    page.wait_for_timeout(600)  # transitions (colours, the header's title, a tooltip fading in) are over
+    if not hovering:
+        page.mouse.move(0, 0)
+    page.wait_for_timeout(100)
     looks = page.evaluate(LOOKS)
     hrefs = [site_url + name for name in theme_stylesheets(served_site, page.content())]
     page.evaluate(COMPLETE_STYLES, hrefs)
-    page.wait_for_timeout(600)
+    page.wait_for_timeout(100)
     changed = differences(looks, page.evaluate(LOOKS))
     assert not changed, f"{page.url}: {len(changed)} element(s) look different:\n" + "\n".join(changed[:8])
 
@@ -107,7 +118,9 @@ def test_no_request_blocks_the_first_paint_and_nothing_shifts_on_any_page(open_c
             .filter(entry => entry.renderBlockingStatus === "blocking").map(entry => entry.name)""")
         assert not blocking, f"/{path}: these requests block the first paint: {blocking}"
         page.wait_for_timeout(300)
-        assert page.evaluate("window.shifts") == [], f"/{path}: the layout shifted as the page loaded"
+        shifts = page.evaluate("window.shifts")
+        # Lighthouse shows CLS to three decimals: below 0.0005, 0.000. Any shift above that fails.
+        assert sum(float(shift.split()[0]) for shift in shifts) < 0.0005, f"/{path}: the layout shifted: {shifts}"
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
@@ -133,7 +146,7 @@ def test_the_themes_widgets_look_as_they_do_with_its_complete_styles(page, site_
     citation.scroll_into_view_if_needed()
     citation.hover()
     expect(page.locator(".md-tooltip2--active")).to_be_visible()
-    assert_looks_as_with_complete_styles(page, site_url, served_site)  # a citation's tooltip
+    assert_looks_as_with_complete_styles(page, site_url, served_site, hovering=True)  # a citation's tooltip
 
 
 def test_the_phone_layout_and_a_later_page_of_instant_navigation_look_right(page, site_url, served_site):

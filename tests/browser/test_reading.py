@@ -52,6 +52,8 @@ def test_hovering_a_citation_shows_the_full_reference_in_a_tooltip(page):
 def test_following_a_citation_lands_on_the_reference_and_back_returns_to_the_passage(page):
     page.goto(DEEP_LINK_PAGE)
     citation = page.locator("article a.citation").first
+    citation.evaluate("link => link.scrollIntoView({block: 'center'})")  # read in the middle of the screen
+    wait_for_scroll_to_settle(page)
     citation.click()
     expect(page).to_have_url(re.compile(r"/references/#ref-carlini2023$"))
     reference = page.locator("#ref-carlini2023")

@@ -52,6 +52,8 @@ def with_generated_files(files: Files, config) -> Files:
     # Served: a PDF rendered after the preview is shown is copied into the served site when ready.
     live = (lambda pdf: shutil.copyfile(pdf, site / PDF)) if current.get("serving") else None
     build = current["build"] = SiteBuild(settings, live)
+    for note in build.notes:
+        log.info(note)
     source = files.get_file_from_path(REPLY)
     if source is not None:
         files.remove(source)  # the source is not a page of its own

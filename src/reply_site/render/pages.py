@@ -17,8 +17,10 @@ EDITORIAL_GROUPING = ("The reply as received does not say which question each pa
                       "the passages are grouped under the questions by this site's editors.")
 
 
-WHOLE_REPLY_LINKS = (f'<p class="whole-reply-links" markdown>[Read the whole reply]({WHOLE_REPLY}) on one page, '
-                     f"or [as a PDF]({PDF}).</p>")
+def whole_reply_links(has_pdf: bool) -> str:
+    """Where to read the reply whole: on one page, and as a PDF when the build makes one."""
+    pdf = f", or [as a PDF]({PDF})" if has_pdf else ""
+    return f'<p class="whole-reply-links" markdown>[Read the whole reply]({WHOLE_REPLY}) on one page{pdf}.</p>'
 
 
 def grouping_note(reply: Reply) -> str:
@@ -48,13 +50,13 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def home_page(reply: Reply, site_url: str, has_record: bool = False) -> Page:
+def home_page(reply: Reply, site_url: str, has_record: bool = False, has_pdf: bool = True) -> Page:
     responds_to, respondent = reply.meta["responds_to"], escape_markdown(reply.respondent)
     whose = escape_markdown(possessive(reply.respondent))
     lines = [f"# {reply.title}\n"]
     lines += ['<div class="reply-preamble" markdown>\n']
     lines += [paragraph.text + "\n" for paragraph in reply.preamble]
-    lines += ["</div>\n", f"{WHOLE_REPLY_LINKS}\n"]
+    lines += ["</div>\n", f"{whole_reply_links(has_pdf)}\n"]
     where = (f"docket [{escape_markdown(str(responds_to['docket']))}]({responds_to['url']})"
              if responds_to.get("docket") else f"[the docket]({responds_to['url']})")
     inquiry = f" of {escape_markdown(responds_to['inquiry'])}" if responds_to.get("inquiry") else ""
@@ -81,7 +83,7 @@ def home_page(reply: Reply, site_url: str, has_record: bool = False) -> Page:
     return Page(reply.meta["title"], "\n".join(lines))
 
 
-def question_page(question: Question, citer: Citer, site_url: str) -> Page:
+def question_page(question: Question, citer: Citer, site_url: str, has_pdf: bool = True) -> Page:
     reply = citer.reply
     count = plural(len(question.rebuttals), "passage")
     note = " ".join(filter(None, [f"{count} answered.", grouping_note(reply)]))
@@ -90,7 +92,7 @@ def question_page(question: Question, citer: Citer, site_url: str) -> Page:
         f'<p class="inquiry-question"><span class="label">The Copyright Office asks</span> '
         f'<span class="question-text">{html.escape(question.text)}</span></p>\n',
         f'<p class="grouping-note">{note}</p>\n',
-        f"{WHOLE_REPLY_LINKS}\n",
+        f"{whole_reply_links(has_pdf)}\n",
     ]
     if not question.rebuttals:
         whose = escape_markdown(possessive(reply.respondent))
@@ -100,15 +102,16 @@ def question_page(question: Question, citer: Citer, site_url: str) -> Page:
     return Page(f"Question {question.number}", "\n".join(parts))
 
 
-def whole_reply_page(citer: Citer, site_url: str) -> Page:
+def whole_reply_page(citer: Citer, site_url: str, has_pdf: bool = True) -> Page:
     """The whole reply on one page, in the order received: the author's heading and preamble, then
     each question with its passages. Each passage links to its permanent address on its question page."""
     reply = citer.reply
     parts = [f"# {reply.title}\n", '<div class="reply-preamble" markdown>\n',
              *(paragraph.text + "\n" for paragraph in reply.preamble), "</div>\n",
              '<p class="grouping-note">The whole reply on one page. Each passage keeps its permanent address '
-             f"on its question page. {grouping_note(reply)}</p>\n",
-             f'<p class="whole-reply-links" markdown>[Download it as a PDF]({PDF}).</p>\n']
+             f"on its question page. {grouping_note(reply)}</p>\n"]
+    if has_pdf:
+        parts.append(f'<p class="whole-reply-links" markdown>[Download it as a PDF]({PDF}).</p>\n')
     for question in reply.questions:
         parts += [f"## Question {question.number} {{ #{question.slug} }}\n",
                   f'<p class="inquiry-question"><span class="label">The Copyright Office asks</span> '
@@ -139,15 +142,16 @@ def references_page(reply: Reply, citer: Citer) -> Page:
     return Page("References", "\n".join(parts), "The works cited in the reply, with where each is cited.")
 
 
-def render_pages(citer: Citer, site_url: str, has_record: bool = False) -> dict[str, Page]:
+def render_pages(citer: Citer, site_url: str, has_record: bool = False, has_pdf: bool = True) -> dict[str, Page]:
     """Every page made from the reply: file name -> page (share pages included). `site_url` makes
-    the citations of "Cite this" absolute; `has_record`: the site publishes the reply as received."""
+    the citations of "Cite this" absolute; `has_record`: the site publishes the reply as received;
+    `has_pdf`: and as a PDF."""
     reply = citer.reply
-    pages = {"index.md": home_page(reply, site_url, has_record)}
+    pages = {"index.md": home_page(reply, site_url, has_record, has_pdf)}
     for question in reply.questions:
-        pages[question.page] = question_page(question, citer, site_url)
+        pages[question.page] = question_page(question, citer, site_url, has_pdf)
     pages["references.md"] = references_page(reply, citer)
-    pages[WHOLE_REPLY] = whole_reply_page(citer, site_url)
+    pages[WHOLE_REPLY] = whole_reply_page(citer, site_url, has_pdf)
     for question in reply.questions:
         for rebuttal in question.rebuttals:
             pages[share_file(rebuttal.id)] = Page(heading_text(rebuttal),
