@@ -108,10 +108,15 @@ def scaling_rows(f: dict) -> list[tuple]:
         rows += [("Scaling", f"build {label}", seconds(size["wall_s"]), "", None),
                  ("Scaling", f"per rebuttal {name}", f"{size['ms_per_rebuttal']:.1f} ms", "", None),
                  ("Scaling", f"peak memory {name}", f"{size['maxrss_mb']:.0f} MB", "", None)]
+    for label, wall in f.get("engine_alone_s", {}).items():
+        pages = f.get("pages", {}).get(label)
+        rows.append(("Scaling", f"build {label}, the engine alone ({pages} pages, no hook)", seconds(wall), "", None))
     if "time_ratio" in f:
         rows.append(("Scaling", "largest: registered anchors / none", f"{f['anchors_ratio']:.2f}", "", None))
         rows += [("Scaling", f"build time, largest / smallest (content × {f['content_ratio']:.0f})",
                   f"{f['time_ratio']:.1f}", "≤ 10", f["time_ratio"] <= 10),
+                 ("Scaling", "the engine alone on the same pages, largest / smallest",
+                  f"{f['engine_alone_ratio']:.1f}" if "engine_alone_ratio" in f else "not measured", "", None),
                  ("Scaling", "peak memory, largest / smallest", f"{f['memory_ratio']:.1f}",
                   f"≤ {f['content_ratio']:.0f} (content)", f["memory_ratio"] <= f["content_ratio"]),
                  ("Scaling", "memory per extra copy of the reply", f"{f['mb_per_copy']:.2f} MB", "", None)]
@@ -222,6 +227,10 @@ def lighthouse_rows(f: dict) -> list[tuple]:
          f"{cls['value']:.3f} ({against_stock(cls['ratio'])})", "0", round(cls["value"], 3) == 0),
         ("Lighthouse", f"mobile FCP, worst page (`{fcp['page']}`)",
          f"{fcp['value'] / 1000:.2f} s ({against_stock(fcp['ratio'])})", "", None)]
+    if "blocking_ms" in w:  # reports of an older bench run lack it
+        blocking = w["blocking_ms"]
+        rows.append(("Lighthouse", f"mobile blocking time from the start, not FCP, worst page (`{blocking['page']}`)",
+                     f"{blocking['value']:.0f} ms ({against_stock(blocking['ratio'])})", "", None))
     return rows
 
 

@@ -24,7 +24,8 @@ OVERHEAD = {"runs", "cache", "pages", "same_markdown_as_generate", "hook_wall_s"
             "hook_build_s", "plain_build_s", "build_ratio", "hook_files", "plain_files"}
 SIZE = {"factor", "anchors_registered", "rebuttals", "source_bytes", "wall_s", "build_s", "ms_per_rebuttal",
         "maxrss_mb"}
-SCALING = {"runs", "cache", "sizes", "anchors_ratio", "content_ratio", "time_ratio", "memory_ratio", "mb_per_copy"}
+SCALING = {"runs", "cache", "sizes", "anchors_ratio", "content_ratio", "time_ratio", "memory_ratio", "mb_per_copy",
+           "engine_alone_s", "pages", "engine_alone_ratio"}
 PREVIEW = {"page", "first_page_s", "latency_s", "max_s", "rebuild_s", "runs", "source_bytes"}
 WEIGHT = {"pages", "heaviest_page", "heaviest_gzip_ratio", "pages_heavier_than_stock", "unused_blocking"}
 LOAD = {"requests", "bytes", "gzip", "search_bytes", "search_gzip", "external_blocked", "blocking", "resources"}
@@ -33,7 +34,7 @@ CRITICAL = {"pages", "stock_worst_page", "worst_page", "worst_ratio", "most_bloc
 CRITICAL_PAGE = {"document_gzip", "blocking", "critical_gzip", "critical_ratio", "stylesheets", "scripts",
                  "parser_blocking_in_body", "first_paint_ms", "page_gzip", "search", "search_gzip"}
 LIGHTHOUSE = {"lighthouse", "form_factor", "runs", "pages", "worst"}
-VITALS = {"performance", "lcp_ms", "tbt_ms", "cls", "fcp_ms"}
+VITALS = {"performance", "lcp_ms", "tbt_ms", "cls", "fcp_ms", "blocking_ms"}
 PROFILE = {"build_s", "hook_events_s", "hook_s", "hook_share", "ours", "theirs"}
 ORDER = ["weight", "critical", "lighthouse", "overhead", "engines", "scaling", "preview", "profile", "setup"]
 # The performance issue's targets: the start of each row's figure, and its target.
@@ -76,6 +77,7 @@ def test_the_json_has_every_measurement_and_every_figure(quick_run):
     assert set(results["scaling"]) == SCALING
     assert set(results["scaling"]["sizes"]) == {"1x", "2x", "2x+anchors"}
     assert all(set(size) == SIZE for size in results["scaling"]["sizes"].values())
+    assert set(results["scaling"]["engine_alone_s"]) == set(results["scaling"]["pages"]) == {"1x", "2x"}
     assert set(results["preview"]) == {"real", "2x", "poll_interval_s"}
     assert set(results["preview"]["real"]) == set(results["preview"]["2x"]) == PREVIEW
     assert set(results["engines"]["engines"]) == {"mkdocs", "properdocs", "zensical"}

@@ -88,10 +88,18 @@ def scaling(tmp: Path, runs: int, factors: list[int], until: float) -> dict:
         # a copy of the warm project, so that its caches are warm too
         warm = shutil.copytree(projects[f"{largest}x"], tmp / "registered", symlinks=True)
         projects[f"{largest}x+anchors"] = registered(warm)
-    results: dict[str, list[dict]] = {label: [] for label in projects}
+    # The engine alone on the smallest and largest: the same generated pages, MkDocs and Material
+    # without the hook (as `overhead`), to tell the engine's growth from the pipeline's.
+    configs = {label: project / "mkdocs.yml" for label, project in projects.items()}
+    for factor in sorted({min(factors), largest}):
+        project = projects[f"{factor}x"]
+        nav = generated_markdown(project, project / "generated-docs")
+        configs[f"{factor}x engine alone"] = derived_config(project, "mkdocs.plain.yml", "generated-docs", nav)
+        timed_build(configs[f"{factor}x engine alone"], tmp / f"warm-up-{factor}x-plain")
+    results: dict[str, list[dict]] = {label: [] for label in configs}
     for run in rounds(runs, until):
-        for label, project in projects.items():  # side by side: every size in each round
-            results[label].append(timed_build(project / "mkdocs.yml", tmp / f"{label}-site-{run}"))
+        for label, config in configs.items():  # side by side: every size in each round
+            results[label].append(timed_build(config, tmp / f"{label.replace(' ', '-')}-site-{run}"))
     figures = {}
     for label, project in projects.items():
         source = project / "docs" / "reply.md"
@@ -107,7 +115,11 @@ def scaling(tmp: Path, runs: int, factors: list[int], until: float) -> dict:
             "ms_per_rebuttal": 1000 * wall / count,
             "maxrss_mb": max(r["maxrss_mb"] for r in results[label]),
         }
-    summary = {"runs": len(results[f"{largest}x"]), "cache": "warm", "sizes": figures}
+    engine_alone = {label.split()[0]: median([r["wall"] for r in results[label]])
+                    for label in configs if label.endswith("engine alone")}
+    summary = {"runs": len(results[f"{largest}x"]), "cache": "warm", "sizes": figures, "engine_alone_s": engine_alone,
+               "pages": {label: sum(1 for _ in (project / "generated-docs").rglob("*.md"))
+                         for label, project in projects.items() if (project / "generated-docs").is_dir()}}
     low, high = figures[f"{min(factors)}x"], figures[f"{max(factors)}x"]
     if high is not low:
         anchored = figures[f"{largest}x+anchors"]
@@ -115,6 +127,7 @@ def scaling(tmp: Path, runs: int, factors: list[int], until: float) -> dict:
             "anchors_ratio": anchored["wall_s"] / high["wall_s"],
             "content_ratio": high["source_bytes"] / low["source_bytes"],
             "time_ratio": high["wall_s"] / low["wall_s"],
+            "engine_alone_ratio": engine_alone[f"{largest}x"] / engine_alone[f"{min(factors)}x"],
             "memory_ratio": high["maxrss_mb"] / low["maxrss_mb"],
             "mb_per_copy": (high["maxrss_mb"] - low["maxrss_mb"]) / (high["factor"] - low["factor"]),
         })

@@ -45,4 +45,12 @@ def vitals(lhr: dict) -> dict:
     """The performance score out of 100 and the vitals (ms; CLS unitless) of one report."""
     audits = lhr["audits"]
     return {"performance": round(100 * lhr["categories"]["performance"]["score"]),
-            **{name: audits[audit]["numericValue"] for name, audit in VITALS.items()}}
+            **{name: audits[audit]["numericValue"] for name, audit in VITALS.items()},
+            "blocking_ms": blocking_from_start(audits)}
+
+
+def blocking_from_start(audits: dict) -> float:
+    """TBT's sum (each long task's time past 50 ms) over the whole load, not only after the first
+    paint: the same main-thread work counts the same whether or not the page has painted before it."""
+    tasks = (audits.get("long-tasks", {}).get("details") or {}).get("items", [])
+    return sum(max(0.0, task["duration"] - 50) for task in tasks)

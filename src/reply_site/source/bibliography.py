@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -64,6 +65,11 @@ def plain(value: str) -> str:
 
 
 def parse_bibliography(text: str, path: str) -> dict[str, Reference]:
+    return dict(parsed(text, path))
+
+
+@functools.lru_cache(maxsize=4)  # a live preview reads the same file again on every save: parsing is slow
+def parsed(text: str, path: str) -> dict[str, Reference]:
     logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
     library = bibtexparser.parse_string(
         text, append_middleware=[middlewares.LatexDecodingMiddleware(), middlewares.SeparateCoAuthors()]

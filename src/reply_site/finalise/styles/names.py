@@ -3,6 +3,7 @@ attributes, elements), and the theme's scripts, which create more of them later.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -47,12 +48,26 @@ def attribute_values(html: str) -> set[tuple[str, str]]:
 
 
 def script_names(scripts: list[Path]) -> tuple[set[str], set[str]]:
+    """See names_in_scripts; read again only when a script changed (a live preview asks on every save)."""
+    versions = tuple((str(script), *stamp(script), *stamp(script.with_name(script.name + ".map")))
+                     for script in scripts)
+    created, mentioned = names_in_scripts(versions)
+    return set(created), set(mentioned)
+
+
+def stamp(path: Path) -> tuple[int, int]:
+    status = path.stat() if path.is_file() else None
+    return (status.st_mtime_ns, status.st_size) if status else (0, 0)
+
+
+@functools.lru_cache(maxsize=4)
+def names_in_scripts(versions: tuple) -> tuple[frozenset[str], frozenset[str]]:
     """What the theme's scripts may create, and what they name at all (to find or fill it), as
     '.class', '[attribute' and 'element' names: read in their sources when a source map carries
     them; else, in the scripts' strings (the same names then for both: more of them)."""
     created: set[str] = set()
     mentioned: set[str] = set()
-    for script in scripts:
+    for script in (Path(version[0]) for version in versions):
         source_map = script.with_name(script.name + ".map")
         sources = json.loads(source_map.read_text(encoding="utf-8")).get("sourcesContent") \
             if source_map.is_file() else None
@@ -65,7 +80,7 @@ def script_names(scripts: list[Path]) -> tuple[set[str], set[str]]:
         else:  # minified: every class-like word, every element it creates
             text = script.read_text(encoding="utf-8", errors="replace")
             created |= as_names(" ".join(CLASS_LIKE.findall(text))) | set(CREATE_ELEMENT.findall(text))
-    return created, mentioned | created
+    return frozenset(created), frozenset(mentioned | created)
 
 
 def as_names(words: str) -> set[str]:
@@ -106,13 +121,18 @@ def structure(html: str) -> set[str]:
             while stack and stack.pop()[0] != name:
                 pass
             continue
-        own = " ".join(sorted(element_names(name, attributes)))
+        own = described(name, attributes)
         shape.add(own)
         if stack:
             shape.add(stack[-1][1] + " > " + own)
         if name not in VOID and not attributes.rstrip().endswith("/"):
             stack.append((name, own))
     return shape
+
+
+@functools.lru_cache(maxsize=65536)  # the same elements recur in every page: header, footer, icons
+def described(tag: str, attributes: str) -> str:
+    return " ".join(sorted(element_names(tag, attributes)))
 
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
