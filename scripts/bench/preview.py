@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 import time
 from pathlib import Path
@@ -12,6 +13,9 @@ from .builds import synthetic_project
 from .common import PYTHON, Failed, copy_project, fetch, free_port, median, poll, start, stop
 
 TOKEN = "bench-edit-{}"
+# MkDocs looks for changed files every 0.5 s: the edits come at random moments of that cycle, so that
+# the time until a change is seen averages over it instead of falling at the same point each time.
+WATCH_INTERVAL_S = 0.5
 
 
 def mark_first_reply(source: Path) -> None:
@@ -47,13 +51,13 @@ def latencies(project: Path, tmp: Path, runs: int, label: str, until: float) -> 
         startup = poll(base + "sitemap.xml", lambda status, text: status == 200, 600)
         url = page_showing(base, TOKEN.format(0))
         time.sleep(1.0)  # let the file watcher take its first look at docs/
-        times = []
+        times, moments = [], random.Random(label)
         for run in rounds(runs, until):
             old, new = TOKEN.format(run), TOKEN.format(run + 1)
             text = source.read_text(encoding="utf-8")
             source.write_text(text.replace(old, new), encoding="utf-8")
             times.append(poll(url, lambda status, body, new=new: status == 200 and new in body, 600))
-            time.sleep(1.0)  # the next edit comes once the server is idle again
+            time.sleep(1.0 + moments.uniform(0, WATCH_INTERVAL_S))  # once the server is idle again
     finally:
         stop(server)
     builds = [float(s) for s in re.findall(r"Documentation built in ([\d.]+) seconds",

@@ -16,6 +16,7 @@ from pathlib import Path
 import jinja2
 import pathspec
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 
 from reply_site.errors import SetupError, SourceError
@@ -79,13 +80,27 @@ def with_generated_files(files: Files, config) -> Files:
     return Files(sorted(files, key=file_sort_key))  # in the order an engine finds them in a folder
 
 
-def on_env(env, config, files):
+@event_priority(100)  # before the theme's search plugin, which renders templates in its own on_config
+def on_config(config):
     # The theme's templates are compiled once and kept: rebuilds (and `mkdocs serve`) reuse them.
-    # Jinja checks each template's source, so an edited template is compiled again.
-    folder = Path(config["config_file_path"]).resolve().parent / ".cache" / "jinja"
+    # Every environment the theme makes gets the cache; Jinja checks each template's source, so an
+    # edited template is compiled again.
+    cache = jinja2.FileSystemBytecodeCache(str(cache_folder(config, "jinja")))
+    make_env = config.theme.get_env
+
+    def get_env():
+        env = make_env()
+        env.bytecode_cache = cache
+        return env
+
+    config.theme.get_env = get_env
+    return config
+
+
+def cache_folder(config, name: str) -> Path:
+    folder = Path(config["config_file_path"]).resolve().parent / ".cache" / name
     folder.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
-    return env
+    return folder
 
 
 def on_post_page(output: str, page, config) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import concurrent.futures
 import hashlib
 import multiprocessing
+import os
 from collections.abc import Callable
 from importlib import metadata, resources
 from pathlib import Path
@@ -104,8 +105,10 @@ BACKGROUND: list[concurrent.futures.Executor] = []
 
 
 def background() -> concurrent.futures.Executor:
-    """One process that renders PDFs for a live preview, one after another."""
+    """One process that renders PDFs for a live preview, one after another, at the lowest priority:
+    the preview's next rebuild never waits for the processor behind it."""
     if not BACKGROUND:
         context = multiprocessing.get_context("fork")  # the model is handed over as it is
-        BACKGROUND.append(concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context))
+        BACKGROUND.append(concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context,
+                                                                 initializer=os.nice, initargs=(19,)))
     return BACKGROUND[0]
