@@ -29,7 +29,6 @@ from reply_site.provenance import (
     parse_revisions,
     provenance_page,
 )
-from reply_site.provenance.published import title_line
 from reply_site.provenance.site_notes import site_notes
 from reply_site.render.pages import navigation
 from reply_site.site_build import SiteBuild
@@ -59,7 +58,7 @@ def matches_golden(folder, text: str) -> None:
 
 def compared(source: str = SOURCE, revisions: str = "", record: str = RECORD):
     reply = parse_reply(source, "docs/reply.md")
-    return compare(record, RECORD_PATH, reply, parse_revisions(revisions, REVISIONS), source)
+    return compare(record, RECORD_PATH, reply, parse_revisions(revisions, REVISIONS))
 
 
 def line_of(text: str, fragment: str) -> int:
@@ -82,7 +81,7 @@ def suggested(problem) -> str:
 # The golden lists ----------------------------------------------------------------------------
 
 def test_the_real_record_gives_the_expected_list_and_no_problem():
-    record, comparison = check_provenance(ROOT, load_reply(ROOT / "docs" / "reply.md", "docs/reply.md"), SOURCE)
+    record, comparison = check_provenance(ROOT, load_reply(ROOT / "docs" / "reply.md", "docs/reply.md"))
     assert comparison.problems == []
     assert comparison.words > 1500
     matches_golden(CASES / "real", listed(provenance_page(comparison, record.data)))
@@ -95,7 +94,7 @@ def test_a_synthetic_record_gives_the_expected_list(case):
              else load_reply(case / "reply.md", "reply.md"))  # a valid source: its citations resolve
     record = case / "reply-as-received.txt"
     comparison = compare(record.read_text(encoding="utf-8"), "reply-as-received.txt", reply,
-                         load_revisions(case / REVISIONS, REVISIONS), (case / "reply.md").read_text(encoding="utf-8"))
+                         load_revisions(case / REVISIONS, REVISIONS))
     assert comparison.problems == []
     matches_golden(case, listed(provenance_page(comparison, record.read_bytes())))
 
@@ -168,9 +167,10 @@ def test_a_changed_word_declared_in_its_own_words_passes():
 
 def test_a_word_changed_on_any_line_of_the_reply_is_reported_on_that_line():
     reply = parse_reply(SOURCE, "docs/reply.md")
-    lines = {title_line(SOURCE), *(p.line for p in reply.preamble), *(q.line for q in reply.questions)}
+    lines = {reply.title_line, *(p.line for p in reply.preamble), *(q.line for q in reply.questions)}
     lines |= {p.line for r in reply.rebuttals for p in r.quote + r.reply}
     source_lines = SOURCE.split("\n")
+    assert source_lines[reply.title_line - 1].startswith("# ")
     for number in sorted(lines):
         word = re.search(r"(?<![@\w-])[A-Za-z]{3,}\b", source_lines[number - 1]).group(0)
         changed = list(source_lines)
@@ -265,11 +265,11 @@ def test_a_missing_or_empty_revisions_file_declares_no_revision(tmp_path):
 
 def test_a_project_is_checked_against_its_record_and_revisions_file(tmp_path):
     reply = parse_reply(SOURCE, "docs/reply.md")
-    assert check_provenance(tmp_path, reply, SOURCE) is None  # no record: a test or benchmark project
+    assert check_provenance(tmp_path, reply) is None  # no record: a test or benchmark project
     (tmp_path / "record").mkdir()
     shutil.copy(RAW_REPLY, tmp_path / RECORD_PATH)
     (tmp_path / REVISIONS).write_text("- date: someday\n", encoding="utf-8")
-    _, comparison = check_provenance(tmp_path, reply, SOURCE)
+    _, comparison = check_provenance(tmp_path, reply)
     assert {str(p).split(":")[0] for p in comparison.problems} == {REVISIONS} and not comparison.joins
 
 

@@ -66,6 +66,7 @@ class Reply:
     title: str
     preamble: list[Paragraph]
     questions: list[Question]
+    title_line: int = 1  # the line of the `# ` title in the source
 
     @property
     def authors(self) -> list[str]:

@@ -64,7 +64,7 @@ class SiteBuild:
         self.agents = load_agents(root / CRAWLERS, CRAWLERS)
         self.reply = self.source.reply
         # The published text held to the record (a project copy without one, a test's, is not).
-        self.provenance = check_provenance(root, self.reply, read_text(docs / REPLY, self.reply.path))
+        self.provenance = check_provenance(root, self.reply)
         if self.provenance and self.provenance[1].problems:
             raise SourceError(self.provenance[1].problems)
         self.citer = Citer(self.reply, self.source.references)

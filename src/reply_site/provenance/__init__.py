@@ -26,10 +26,9 @@ __all__ = ["DESCRIPTION", "PAGE_FILE", "RECORD_FILE", "REVISIONS", "TITLE", "Com
            "check_provenance", "compare", "load_revisions", "parse_revisions", "provenance_page", "read_record"]
 
 
-def check_provenance(root: Path, reply: Reply, source_text: str) -> tuple[Record, Comparison] | None:
-    """The project's record and its comparison with `reply` (whose source file holds `source_text`);
-    None for a project without a record (a test or benchmark copy). Problems are in the
-    comparison; SourceError when the record cannot be read."""
+def check_provenance(root: Path, reply: Reply) -> tuple[Record, Comparison] | None:
+    """The project's record and its comparison with `reply`; None for a project without a record
+    (a test or benchmark copy). Problems are in the comparison; SourceError when the record cannot be read."""
     if not (root / RECORD_FILE).exists():
         return None
     record = read_record(root / RECORD_FILE, RECORD_FILE)
@@ -37,4 +36,4 @@ def check_provenance(root: Path, reply: Reply, source_text: str) -> tuple[Record
         revisions = load_revisions(root / REVISIONS, REVISIONS)
     except SourceError as error:  # comparing without them would only report what they declare
         return record, Comparison(reply, record.path, problems=error.problems)
-    return record, compare(record.text, record.path, reply, revisions, source_text)
+    return record, compare(record.text, record.path, reply, revisions)

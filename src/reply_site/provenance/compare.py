@@ -10,18 +10,16 @@ from . import editorial
 from .alignment import Sides
 from .changes import AppliedRevision, Comparison
 from .differences import word_problems
-from .published import passages, published_words, title_line
+from .published import passages, published_words
 from .record import record_of
 from .revisions import Revision, revise, words_of
 from .words import Word, Words
 
 
-def compare(record_text: str, record_path: str, reply: Reply, revisions: list[Revision],
-            source_text: str = "") -> Comparison:
-    """Compare the record's text with the reply the site publishes. `source_text`, the source
-    file's text, tells the title's line (the model does not keep it; without it, line 1)."""
+def compare(record_text: str, record_path: str, reply: Reply, revisions: list[Revision]) -> Comparison:
+    """Compare the record's text with the reply the site publishes."""
     record = record_of(record_text, record_path)
-    found = passages(reply, title_line(source_text))
+    found = passages(reply)
     sides = Sides(record, record.words(), found, published_words(found), reply.path)
     problems, written = [], []
     for revision in revisions:

@@ -30,18 +30,9 @@ class Passage:
         return self.role in ("quote", "reply")
 
 
-def title_line(source_text: str) -> int:
-    """The line of the `# ` title in the source (the model does not keep it); 1 if there is none."""
-    lines = source_text.split("\n")
-    start = 0
-    if lines and lines[0].strip() == "---":
-        start = next((i + 1 for i in range(1, len(lines)) if lines[i].strip() == "---"), 0)
-    return next((i + 1 for i in range(start, len(lines)) if lines[i].startswith("# ")), 1)
-
-
-def passages(reply: Reply, title_at: int) -> list[Passage]:
+def passages(reply: Reply) -> list[Passage]:
     """Every paragraph the site publishes of the reply, in the record's order."""
-    found = [Passage(reply.title, title_at, "title", "title")]
+    found = [Passage(reply.title, reply.title_line, "title", "title")]
     found += [Passage(p.text, p.line, "preamble", "preamble") for p in reply.preamble]
     rebuttals = []
     for question in reply.questions:

@@ -82,6 +82,7 @@ class SourceReader:
         self.respondent = respondent or "the respondent"
         self.problems: list[Problem] = []
         self.title: str | None = None
+        self.title_line = 1
         self.preamble: list[Paragraph] = []
         self.questions: list[Question] = []
         self.rebuttal: Rebuttal | None = None
@@ -113,7 +114,7 @@ class SourceReader:
             self.problem(block.line, "a second '# ' title", "the reply has one title; questions use '## N. text'")
         elif self.questions:
             self.problem(block.line, "the '# ' title must come before the questions")
-        self.title = block.lines[0][2:].strip()
+        self.title, self.title_line = block.lines[0][2:].strip(), block.line
 
     def read_question(self, block: Block) -> None:
         match = QUESTION.match(block.lines[0])
@@ -210,7 +211,7 @@ def parse_reply(text: str, path: str, check_front_matter: bool = True, record: s
         for rebuttal in question.rebuttals:
             for old in set(rebuttal.previous_ids) & ids:
                 reader.problem(rebuttal.line, f"'{old}' is the id of a current rebuttal, not an earlier one")
-    partial = Reply(path, meta, reader.title or "", reader.preamble, reader.questions)
+    partial = Reply(path, meta, reader.title or "", reader.preamble, reader.questions, reader.title_line)
     if not reader.problems:  # what is missing is only worth saying about an otherwise sound file
         if reader.title is None:
             reader.problem(first_line, "the reply has no '# ' title")
