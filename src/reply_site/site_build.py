@@ -69,9 +69,10 @@ class SiteBuild:
             raise SourceError(self.provenance[1].problems)
         self.citer = Citer(self.reply, self.source.references)
         self.notes: list[str] = []  # what a person building the site should know (a command prints it)
-        self.has_pdf = text_size(self.reply) <= PDF_LIMIT
+        size = text_size(self.reply)
+        self.has_pdf = size <= PDF_LIMIT
         if not self.has_pdf:
-            self.notes.append(f"reply.pdf is not made: the reply has {text_size(self.reply):,} characters of text, "
+            self.notes.append(f"reply.pdf is not made: the reply has {size:,} characters of text, "
                               f"more than the {PDF_LIMIT:,} a PDF is made of (see README, Limits)")
         self.revisions = text_history(root, self.reply.path)
         bibliography_history = file_history(root, display_path(docs / BIBLIOGRAPHY, root))

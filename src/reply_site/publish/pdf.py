@@ -27,13 +27,13 @@ STYLESHEET = resources.files(__package__).joinpath("pdf.css").read_text(encoding
 # The longest reply a PDF is made of, in characters of its text: about 800 pages, rendered in a few
 # minutes within the memory a build is given (README, "Limits"). The real reply has some 11,000.
 PDF_LIMIT = 2_000_000
+VARIANT = "pdf/ua-1"  # tagged for screen readers, with title and language in its metadata
 
 
 def text_size(reply) -> int:
     """The characters of the reply's text: what the PDF sets."""
     paragraphs = [*reply.preamble, *(p for r in reply.rebuttals for p in r.quote + r.reply)]
     return sum(len(paragraph.text) for paragraph in paragraphs) + sum(len(q.text) for q in reply.questions)
-VARIANT = "pdf/ua-1"  # tagged for screen readers, with title and language in its metadata
 
 
 def identifier(site_url: str) -> bytes:
