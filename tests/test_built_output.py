@@ -64,12 +64,19 @@ def test_the_link_check_notices_a_broken_anchor(built_site, tmp_path):
         test_no_internal_link_or_anchor_is_broken(site)
 
 
+# The one message the checker (vnu 26.9) gives that the HTML standard no longer backs: it allows
+# `blocking` on a <link rel="expect"> (section "Link type expect"), which finalise/styles/ uses.
+CHECKER_BEHIND_THE_STANDARD = ('.*A .link. element with a .blocking. attribute must have a .rel. attribute '
+                               'whose value is .stylesheet.*')
+
+
 def test_every_page_is_valid_html_for_the_w3c_checker(built_site):
     if not VNU_JAR.exists():
         if os.environ.get("CI") == "true":
             pytest.fail(f"{VNU_JAR} is missing: `make test` installs it (npm vnu-jar)")
         pytest.skip("the W3C checker (npm vnu-jar) is not installed: run `make test`")
     result = subprocess.run(["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "gnu",
+                             "--filterpattern", CHECKER_BEHIND_THE_STANDARD,
                              *map(str, html_files(built_site))], capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
 

@@ -46,8 +46,8 @@ def rebuttal_block(question: Question, rebuttal: Rebuttal, citer: Citer, site_ur
         f"{level} {escape_markdown(heading_text(rebuttal))} {{ #{rebuttal.id} .rebuttal-heading }}\n\n"
         f'<div class="rebuttal" markdown>\n\n'
         f'<p class="rebuttal-actions" data-search-exclude markdown>{" ".join(links)}</p>\n\n'
-        f'<figure class="respondent-quote" markdown>\n<blockquote markdown>\n\n{quote}\n\n</blockquote>\n'
-        f"<figcaption>{respondent}</figcaption>\n</figure>\n\n"
+        f'<figure class="respondent-quote" markdown>\n<figcaption>{respondent}</figcaption>\n'
+        f"<blockquote markdown>\n\n{quote}\n\n</blockquote>\n</figure>\n\n"
         f'<div class="author-reply" markdown>\n\n{reply}\n\n</div>\n\n{citation}\n</div>\n'
     )
 

@@ -24,8 +24,9 @@ import rcssmin
 from ...atomic_write import write_file_atomically
 from .names import script_names, structure
 from .used_rules import CUSTOM_PROPERTY, UsedRules
+from .widgets import absent_widgets, without_widgets
 
-VERSION = "2"  # of the cached results: bump when the choice of rules changes
+VERSION = "3"  # of the cached results: bump when the choice of rules changes
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="(?P<href>[^"]+)"[^>]*>\s*')
 SCRIPT = re.compile(r'<script\b[^>]*\bsrc="(?P<src>[^"]+)"')
 
@@ -71,7 +72,8 @@ def used_css(sheets: list[Path], scripts: list[Path], pages: dict[str, str], who
     """The rules the pages use, from the cache when the stylesheets, the scripts and the kinds of
     element the pages hold are the same (with `some`: see styles_inlined)."""
     texts = [sheet.read_text(encoding="utf-8") for sheet in sheets]
-    created, mentioned = script_names(scripts)
+    absent = absent_widgets(list(pages.values()))
+    created, mentioned = (without_widgets(names, absent) for names in script_names(scripts))
     shapes = {address: structure(html) for address, html in pages.items()}
     readers = "\n".join(script.read_text(encoding="utf-8", errors="replace") for script in scripts)
     properties = sorted(set(CUSTOM_PROPERTY.findall(readers + "".join(pages.values()))))
@@ -100,9 +102,16 @@ def head(html: str) -> str:
     return html[: html.find("</head>")]
 
 
+# With nothing to wait for, a browser may paint a page it has parsed only in part (a slow network or
+# CPU): a footer, a table or a list painted before its last lines arrive then moves. The first paint
+# waits until the theme's config, just after the footer, is parsed (or, on a page without it, all).
+WHOLE_PAGE_FIRST = '<link rel="expect" href="#__config" blocking="render">\n'
+
+
 def inlined(html: str, css: str) -> str:
     """The page with its stylesheet links replaced, where the first was, by a <style> holding `css`."""
     end = html.find("</head>")
     links = list(STYLESHEET.finditer(html, 0, end))
     first, last = links[0].start(), links[-1].end()
-    return html[:first] + f"<style>{css}</style>\n" + STYLESHEET.sub("", html[first:last]) + html[last:]
+    return (html[:first] + WHOLE_PAGE_FIRST + f"<style>{css}</style>\n" + STYLESHEET.sub("", html[first:last])
+            + html[last:])

@@ -1,0 +1,48 @@
+"""The theme's widgets that no page can show leave their rules out of the styles each page inlines;
+a widget a page can show keeps them (finalise/styles/widgets.py)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from reply_site.finalise.styles.widgets import absent_widgets, without_widgets
+
+
+def page(body: str = "", **config) -> str:
+    theme = {"features": [], "version": None, "tags": None, **config}
+    return f'<body>{body}<script id="__config" type="application/json">{json.dumps(theme)}</script></body>'
+
+
+def test_widgets_of_features_left_off_are_absent():
+    assert set(absent_widgets([page(), page()])) == {"md-version", "md-annotation", "md-tag", "tabbed-",
+                                                      "md-source__fact", "md-source__repository--active"}
+
+
+def test_a_widget_one_page_can_show_is_kept():
+    absent = absent_widgets([page(), page('<div class="tabbed-set tabbed-alternate">'),
+                             page(version={"provider": "mike"}), page('<ol class="x annotate">')])
+    assert not {"tabbed-", "md-version", "md-annotation"} & set(absent)
+    assert "md-tag" in absent
+    assert "md-source__fact" not in absent_widgets([page('<a class="md-source" data-md-component="source">')])
+    assert "md-annotation" not in absent_widgets([page(features=["content.code.annotate"])])
+
+
+def test_a_class_only_named_like_a_widget_does_not_show_it():
+    assert "tabbed-" in absent_widgets([page('<div class="not-tabbed-set">'), page("tabbed-set in words")])
+
+
+def test_without_the_themes_config_nothing_is_known_absent():
+    assert absent_widgets(["<body><p>No theme here.</p></body>"]) == ()
+
+
+def test_the_names_of_absent_widgets_go_and_others_stay():
+    names = {".md-version__list", "[md-version", ".md-search-result", ".md-tag", ".md-tooltip", "div"}
+    assert without_widgets(names, ("md-version", "md-tag")) == {".md-search-result", ".md-tooltip", "div"}
+
+
+def test_the_built_site_inlines_no_rule_of_a_widget_it_cannot_show(built_site):
+    css = re.search(r"<style>(.*?)</style>", (built_site / "index.html").read_text(encoding="utf-8"), re.S)[1]
+    assert ".md-search-result" in css and ".md-tooltip" in css  # what the scripts make for this site
+    for widget in ("md-version", "md-annotation", "md-tag", "tabbed-button", "md-source__fact"):
+        assert widget not in css, widget
