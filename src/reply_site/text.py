@@ -7,6 +7,7 @@ none are added around an excerpt, and a cut is marked with "…" at a word bound
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .model import CITATION
@@ -35,8 +36,10 @@ STAR_EMPHASIS = re.compile(r"(?<![\\*])(\*{1,3})(?=[^\s*])(.+?)(?<=[^\s\\*])\1(?
 UNDERSCORE_EMPHASIS = re.compile(r"(?<![\w\\])(_{1,3})(?=[^\s_])(.+?)(?<=[^\s\\_])\1(?!\w)", re.DOTALL)
 
 
+@functools.lru_cache(maxsize=32768)  # a paragraph is reduced for its page, its share page, previews…
 def without_markup(markdown: str) -> str:
-    """A paragraph of the source without its citation markers and emphasis marks; nothing else changes."""
+    """A paragraph of the source without its citation markers and emphasis marks; nothing else changes.
+    Kept for the process: a live preview's rebuild finds the paragraphs an edit left alone done."""
     text = re.sub(r"[ \t]*" + CITATION.pattern, "", markdown)
     previous = None
     while previous != text:  # nested emphasis such as *a **b** c* needs more than one pass
@@ -71,6 +74,7 @@ SENTENCE_END = re.compile(r"(?P<word>[^\s]*?)[.!?][\"”’)]*(?=\s+[A-Z\"“‘
 ABBREVIATIONS = {"al", "vs", "etc", "mr", "mrs", "ms", "dr", "st", "no", "fig"}
 
 
+@functools.lru_cache(maxsize=32768)
 def opening_sentence(text: str) -> str:
     """The first sentence of plain text (all of it when it has one sentence). A period after an
     initial or an abbreviation ("U.S.", "e.g.", "et al.") does not end a sentence."""

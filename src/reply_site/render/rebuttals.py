@@ -7,6 +7,7 @@ engine turns into the right address for where the page is published.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 from ..addresses import share_file
@@ -18,6 +19,7 @@ from .citations import Citer
 HEADING_LIMIT = 72  # characters of the claim's opening sentence in a rebuttal's heading
 
 
+@functools.lru_cache(maxsize=65536)  # the same few links from every page of a long reply
 def link(from_file: str, to_file: str) -> str:
     """A Markdown link target from one generated file to another, e.g. '../question-7.md'."""
     return posixpath.relpath(to_file, posixpath.dirname(from_file) or ".")
