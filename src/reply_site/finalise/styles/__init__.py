@@ -72,13 +72,14 @@ def used_css(sheets: list[Path], scripts: list[Path], pages: dict[str, str], who
     """The rules the pages use, from the cache when the stylesheets, the scripts and the kinds of
     element the pages hold are the same (with `some`: see styles_inlined)."""
     texts = [sheet.read_text(encoding="utf-8") for sheet in sheets]
-    absent = absent_widgets(list(pages.values()))
-    created, mentioned = (without_widgets(names, absent) for names in script_names(scripts))
     shapes = {address: structure(html) for address, html in pages.items()}
+    union = set().union(*shapes.values())
+    classes = {name for kind in union for name in kind.split() if name.startswith(".")}
+    absent = absent_widgets(next(iter(pages.values())), classes)
+    created, mentioned = (without_widgets(names, absent) for names in script_names(scripts))
     readers = "\n".join(script.read_text(encoding="utf-8", errors="replace") for script in scripts)
     properties = sorted(set(CUSTOM_PROPERTY.findall(readers + "".join(pages.values()))))
     inputs = hashlib.sha256(json.dumps([VERSION, texts, whole, sorted(created), sorted(mentioned)]).encode())
-    union = set().union(*shapes.values())
     key = hashlib.sha256(json.dumps([inputs.hexdigest(), sorted(union), properties]).encode()).hexdigest()
     cached = cache / f"{key}.json" if cache else None
     if cached and cached.is_file():

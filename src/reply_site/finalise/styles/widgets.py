@@ -8,38 +8,30 @@ import json
 import re
 
 CONFIG = re.compile(r'<script id="__config" type="application/json">(?P<json>.*?)</script>', re.S)
+SOURCE = 'data-md-component="source"'  # the repository link, for which the scripts fetch stars and forks
 
-
-def has_class(name: str):
-    return re.compile(rf'\bclass="(?:[^"]*\s)?{name}[\s"]').search
-
-# The start of a widget's class names -> whether the scripts can make it, from the theme's config
-# (as each page carries it) and the pages' HTML.
+# The start of a widget's class names -> whether the scripts can make it, from the theme's config,
+# a page (the header and the config, the same in every page) and the classes any page holds.
 WIDGETS = {
-    "md-version": lambda config, html: bool(config.get("version")),  # the version selector
-    "md-annotation": lambda config, html: "content.code.annotate" in config.get("features", [])
-    or has_class("annotate")(html),  # numbered notes in code or lists
-    "md-tag": lambda config, html: bool(config.get("tags")),  # tags in search results
-    "tabbed-": lambda config, html: has_class("tabbed-set")(html),  # the labels of content tabs
-    # stars and forks: fetched for a repository link marked as the theme's source component
-    "md-source__fact": lambda config, html: 'data-md-component="source"' in html,
-    "md-source__repository--active": lambda config, html: 'data-md-component="source"' in html,
+    "md-version": lambda config, page, classes: bool(config.get("version")),  # the version selector
+    "md-annotation": lambda config, page, classes: "content.code.annotate" in config.get("features", [])
+    or ".annotate" in classes,  # numbered notes in code or lists
+    "md-tag": lambda config, page, classes: bool(config.get("tags")),  # tags in search results
+    "tabbed-": lambda config, page, classes: ".tabbed-set" in classes,  # the labels of content tabs
+    "md-source__fact": lambda config, page, classes: SOURCE in page,
+    "md-source__repository--active": lambda config, page, classes: SOURCE in page,
 }
 
 
-def theme_config(html: str) -> dict:
-    match = CONFIG.search(html)
-    return json.loads(match["json"]) if match else {}
-
-
-def absent_widgets(pages: list[str]) -> tuple[str, ...]:
-    """The starts of the class names of every widget no page can show (none known when no page
-    carries the theme's config: a theme that keeps it elsewhere)."""
-    configs = [theme_config(html) for html in pages]
-    if not any(configs):
+def absent_widgets(page: str, classes: set[str]) -> tuple[str, ...]:
+    """The starts of the class names of every widget no page can show, from one `page` and the
+    `classes` ('.name') of all. None is known absent when the page lacks the theme's config
+    (a theme that keeps it elsewhere)."""
+    match = CONFIG.search(page)
+    if not match:
         return ()
-    return tuple(start for start, shown in WIDGETS.items()
-                 if not any(shown(config, html) for config, html in zip(configs, pages, strict=True)))
+    config = json.loads(match["json"])
+    return tuple(start for start, shown in WIDGETS.items() if not shown(config, page, classes))
 
 
 def without_widgets(names: set[str], starts: tuple[str, ...]) -> set[str]:
