@@ -79,6 +79,9 @@ def test_every_page_is_valid_html_for_the_w3c_checker(built_site):
                              "--filterpattern", CHECKER_BEHIND_THE_STANDARD,
                              *map(str, html_files(built_site))], capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
+    for page in html_files(built_site):  # what the filter lets through: only a <link rel="expect"> blocks
+        for link in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("link[blocking]"):
+            assert link.get("rel") in (["expect"], ["stylesheet"]), f"{page.relative_to(built_site)}: {link}"
 
 
 def test_every_page_carries_a_policy_that_allows_exactly_its_own_scripts(built_site):
