@@ -147,7 +147,7 @@ def open_context(browser, site_url, traffic):
                    "permissions": ["clipboard-read", "clipboard-write"], **options}
         ctx = browser.new_context(**options)
         ctx.on("request", lambda req: traffic.requests.append(req.url))
-        ctx.on("page", lambda new_page: watch_console(new_page, traffic))
+        ctx.on("page", lambda new_page: (watch_console(new_page, traffic), goto_waits_for_the_theme(new_page)))
         opened.append(ctx)
         return ctx
 
@@ -159,6 +159,24 @@ def open_context(browser, site_url, traffic):
 @pytest.fixture
 def context(open_context):
     return open_context()
+
+
+# The theme's scripts start after the page's first paint (finalise/scripts.py), which may come after
+# the load event that goto waits for. A page of the theme has started when the loader marked it.
+THEME_STARTED = "() => !('__md_scope' in window) || performance.getEntriesByName('theme-started').length > 0"
+
+
+def goto_waits_for_the_theme(page) -> None:
+    """`page.goto` returns once the page's theme has started, as a reader's first tap finds it."""
+    plain = page.goto
+
+    def goto(url, **options):
+        response = plain(url, **options)
+        if options.get("wait_until") != "commit":
+            page.wait_for_function(THEME_STARTED)
+        return response
+
+    page.goto = goto
 
 
 def watch_console(page, traffic: Traffic) -> None:

@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 
 from browser.conftest import PHONE
 from browser.support import DEEP_LINK_PAGE
+from browser.support import scheme as scheme_of
 
 pytestmark = pytest.mark.browser
 
@@ -23,11 +24,14 @@ SCHEMES = ["light", "dark"]
 
 # Every element's look, and its ::before and ::after: the properties a trimmed rule would change.
 LOOKS = """() => {
+    // Margins count by where they put the element (Chromium may report an auto margin as 0px or as
+    // its width, for the same layout), a pseudo-element's as its own.
+    const margins = ["margin-top", "margin-right", "margin-bottom", "margin-left"];
     const properties = ["display", "position", "float", "visibility", "opacity", "color", "background-color",
         "background-image", "border-top-width", "border-top-style", "border-top-color", "border-left-width",
-        "border-left-style", "border-left-color", "border-radius", "margin-top", "margin-right", "margin-bottom",
-        "margin-left", "padding-top", "padding-right", "padding-bottom", "padding-left", "font-family",
-        "font-size", "font-weight", "font-style", "line-height", "text-align", "text-decoration-line",
+        "border-left-style", "border-left-color", "border-radius", "padding-top", "padding-right",
+        "padding-bottom", "padding-left", "font-family", "font-size", "font-weight", "font-style", "line-height",
+        "text-align", "text-decoration-line",
         "text-transform", "letter-spacing", "white-space", "overflow-x", "overflow-y", "box-shadow",
         "transform", "z-index", "cursor", "list-style-type", "mask-image", "content", "width", "height",
         "max-width", "top", "left", "flex-direction", "justify-content", "align-items", "gap"];
@@ -40,7 +44,10 @@ LOOKS = """() => {
             const name = element.tagName.toLowerCase() + (element.id ? "#" + element.id : "") +
                 (typeof element.className === "string" && element.className ? "." +
                 element.className.trim().split(/\\s+/).join(".") : "") + (pseudo || "") + " [" + index + "]";
-            looks[name] = properties.map(p => p + ":" + style.getPropertyValue(p)).join(";");
+            const rect = element.getBoundingClientRect();
+            const placed = pseudo ? margins.map(p => p + ":" + style.getPropertyValue(p))
+                : ["at:" + Math.round(rect.left + scrollX) + "," + Math.round(rect.top + scrollY)];
+            looks[name] = [...properties.map(p => p + ":" + style.getPropertyValue(p)), ...placed].join(";");
         }
     });
     return looks;
@@ -131,6 +138,36 @@ def test_no_request_blocks_the_first_paint_and_nothing_shifts_on_any_page(open_c
             .filter(entry => entry.renderBlockingStatus === "blocking").map(entry => entry.name)""")
         assert not blocking, f"/{path}: these requests block the first paint: {blocking}"
         assert_nothing_shifted(page, path)
+
+
+def test_the_themes_scripts_are_fetched_after_the_first_paint_and_start_the_theme(page):
+    page.goto(DEEP_LINK_PAGE)
+    page.wait_for_load_state("networkidle")
+    painted = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0].startTime")
+    scripts = page.evaluate("""performance.getEntriesByType("resource")
+        .filter(entry => entry.initiatorType === "script" && entry.name.endsWith(".js"))
+        .map(entry => [entry.name, entry.startTime])""")
+    assert len(scripts) >= 2, f"the theme's bundle and the site's script were not loaded: {scripts}"
+    early = [name for name, start in scripts if start < painted]
+    assert not early, f"fetched before the first paint ({painted:.0f} ms): {early}"
+    # Started: the site's script adds its buttons once the theme has given it the page (instant
+    # navigation, the theme's, is tested in test_sharing.py).
+    expect(page.locator("button.share-button").first).to_be_visible()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_before_the_theme_starts_the_page_shows_the_readers_scheme_and_its_controls(open_context, scheme):
+    """What the reader sees at the first paint, the theme's script not yet run (here, never)."""
+    page = open_context(color_scheme=scheme).new_page()
+    page.route(re.compile(r"/assets/javascripts/.*\.js$"),  # the theme's and the site's scripts, emptied
+               lambda route: route.fulfill(body="", content_type="text/javascript"))
+    page.goto("whole-reply/")
+    assert scheme_of(page) == ("slate" if scheme == "dark" else "default")
+    toggle = page.locator("form[data-md-component=palette] label:visible")
+    expect(toggle).to_have_count(1)
+    expect(toggle).to_have_attribute("title", "Switch to light mode" if scheme == "dark" else "Switch to dark mode")
+    search = page.get_by_role("textbox", name="Search").or_(page.get_by_role("button", name="Search")).first
+    expect(search).to_be_visible()  # hidden while the page is marked no-js
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)

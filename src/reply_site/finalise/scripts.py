@@ -1,28 +1,77 @@
-"""The page's scripts run after it is parsed (`defer`), so that none holds up its first paint.
+"""The page's scripts start once it is painted, so that none of them holds up its first paint.
 
-The theme puts its scripts at the end of the body, where Chromium still counts a parser-blocking
-script as blocking the first render. With `defer` they run in the same order, after parsing and
-before DOMContentLoaded: the same moment for a script that stands last. A script is deferred only
-when no inline script comes after it, which could rely on it having run.
+The theme puts its scripts last in the body. Even deferred, a script already in the cache (every
+page after the first, the same bundle) runs before the browser paints: on a slow phone the page
+then shows a third of a second later, while the theme starts. Here those scripts are left out of
+the markup and a small inline script adds them, in the same order, once the page has shown its
+first content. The theme starts on DOMContentLoaded, which has passed by then, so it is told
+again once the last of them has run: the same moment, relative to them, as before.
+
+A script is moved only when no inline script comes after it, which could rely on it having run.
+The theme marks the page `no-js` until its script unmarks it, and hides its search and colour
+controls while it is marked: the page is unmarked as its head is parsed (JS_ENABLED), so that
+those controls are there from the first paint, not added beside the title after it; and the
+reader's colour scheme is applied as the body is parsed (palette.py). The loader marks when the
+theme has started: `performance.getEntriesByName("theme-started")`.
 """
 
 from __future__ import annotations
 
+import html as markup
+import json
 import re
 
-SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>")
+from .palette import early_palette
+
+OPENING = re.compile(r"<script(?P<attributes>[^>]*)>")
+EXTERNAL = re.compile(r"<script(?P<attributes>[^>]*)>\s*</script>\n?")
+SOURCE = re.compile(r'(?:^|\s)src="(?P<src>[^"]+)"')
+STAYS = re.compile(r"(?:^|\s)(?:async|type)(?:=|\s|$)")  # a module or a script of its own timing
+
+# Browsers that do not report paints (entries of type "paint") start the scripts a frame later.
+LOADER = """(function(sources){
+function start(){var script;sources.forEach(function(source){script=document.createElement("script");
+script.src=source;script.async=false;document.body.appendChild(script)});
+script.onload=script.onerror=function(){document.dispatchEvent(new Event("DOMContentLoaded"));
+performance.mark("theme-started")}}
+var types=window.PerformanceObserver&&PerformanceObserver.supportedEntryTypes||[];
+if(types.indexOf("paint")<0){requestAnimationFrame(function(){setTimeout(start)});return}
+new PerformanceObserver(function(list,observer){if(list.getEntriesByName("first-contentful-paint").length){
+observer.disconnect();setTimeout(start)}}).observe({type:"paint",buffered:true})
+})(SOURCES);"""
 
 
-def deferred(html: str) -> str:
+JS_ENABLED = '<script>document.documentElement.classList.replace("no-js","js")</script>\n'
+NO_JS = re.compile(r'<html\b[^>]*\bclass="[^"]*\bno-js\b')
+
+
+LOADED = re.compile(r"\}\)\((?P<sources>\[[^\]]*\])\);</script>")  # LOADER's list, as the page holds it
+
+
+def script_sources(html: str) -> list[str]:
+    """Every script file the page runs, in its order: those it names, then those LOADER adds."""
+    named = [markup.unescape(found["src"]) for tag in OPENING.finditer(html)
+             if (found := SOURCE.search(tag["attributes"]))]
+    return named + [source for found in LOADED.finditer(html) for source in json.loads(found["sources"])]
+
+
+def after_first_paint(html: str) -> str:
+    """The page with its last external scripts added by LOADER, where the first of them stood."""
     body = max(html.find("<body"), 0)
-    tags = list(SCRIPT.finditer(html, body))
-    last_inline = max((tag.start() for tag in tags if "src=" not in tag["attributes"]
+    last_inline = max((tag.start() for tag in OPENING.finditer(html, body) if not SOURCE.search(tag["attributes"])
                        and "application/" not in tag["attributes"]), default=-1)  # JSON is not run
+    moved = [tag for tag in EXTERNAL.finditer(html, body) if tag.start() > last_inline
+             and SOURCE.search(tag["attributes"]) and not STAYS.search(tag["attributes"])]
+    if not moved:
+        return html
+    sources = json.dumps([markup.unescape(SOURCE.search(tag["attributes"])["src"]) for tag in moved])
     out, end = [], 0
-    for tag in tags:
-        attributes = tag["attributes"]
-        if "src=" in attributes and tag.start() > last_inline and not re.search(r"\b(defer|async)\b|module",
-                                                                                 attributes):
-            out += [html[end:tag.start()], f"<script defer{attributes}>"]
-            end = tag.end()
-    return "".join(out) + html[end:]
+    for tag in moved:
+        out.append(html[end:tag.start()])
+        if tag is moved[0]:
+            out.append(f"<script>{LOADER.replace('SOURCES', sources)}</script>\n")
+        end = tag.end()
+    html = "".join(out) + html[end:]
+    if NO_JS.match(html, max(html.find("<html"), 0)):
+        html = html.replace("</head>", JS_ENABLED + "</head>", 1)
+    return early_palette(html)

@@ -22,13 +22,13 @@ from urllib.parse import urljoin, urlsplit
 import rcssmin
 
 from ...atomic_write import write_file_atomically
+from ..scripts import script_sources
 from .names import script_names, structure
 from .used_rules import CUSTOM_PROPERTY, UsedRules
 from .widgets import absent_widgets, without_widgets
 
 VERSION = "3"  # of the cached results: bump when the choice of rules changes
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="(?P<href>[^"]+)"[^>]*>\s*')
-SCRIPT = re.compile(r'<script\b[^>]*\bsrc="(?P<src>[^"]+)"')
 
 
 def fewest_pages(shapes: dict[str, set[str]], sizes: dict[str, int]) -> list[str]:
@@ -59,7 +59,7 @@ def styles_inlined(site: Path, site_url: str, pages: dict[str, str], own: list[s
         return pages
     address, html = next(iter(linking.items()))
     sheets = [site_file(site, site_url, address, match["href"]) for match in STYLESHEET.finditer(head(html))]
-    scripts = [site_file(site, site_url, address, match["src"]) for match in SCRIPT.finditer(html)]
+    scripts = [site_file(site, site_url, address, source) for source in script_sources(html)]
     whole = sum(1 for sheet in sheets if sheet.relative_to(site).as_posix() in own)
     css = used_css(sheets, [script for script in scripts if script.is_file()], linking, whole, cache, some)
     if css is None:

@@ -1,0 +1,60 @@
+"""The theme's last scripts leave the markup and are added, in order, by one inline loader that
+waits for the page's first paint (finalise/scripts.py); a script something else relies on stays."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from reply_site.finalise.scripts import after_first_paint, script_sources
+
+CONFIG = '<script id="__config" type="application/json">{"base": ".."}</script>'
+PALETTE = "<script>var palette=1</script>"
+
+
+def page(*scripts: str) -> str:
+    return "<html><head><script>var scope=1</script></head><body><main>Text</main>" + "\n".join(scripts) + \
+        "\n</body></html>"
+
+
+def loaded(html: str) -> list[str]:
+    """The sources the loader adds, in its order."""
+    found = re.findall(r"\}\)\((\[.*?\])\);</script>", html)
+    return json.loads(found[0]) if found else []
+
+
+def test_the_last_scripts_are_added_in_order_after_the_first_paint():
+    html = after_first_paint(page(PALETTE, CONFIG, '<script src="../bundle.js"></script>',
+                                  '<script defer src="../site.min.js?v=1&amp;x=2"></script>'))
+    assert loaded(html) == ["../bundle.js", "../site.min.js?v=1&x=2"]
+    assert script_sources(html) == loaded(html)  # what the styles are chosen for (finalise/styles/)
+    assert not re.search(r"<script[^>]*\bsrc=", html)
+    assert html.count("first-contentful-paint") == 1 and 'new Event("DOMContentLoaded")' in html
+    assert html.index(CONFIG) < html.index("first-contentful-paint")  # where the scripts were
+
+
+def test_what_the_page_runs_or_reads_first_is_left_where_it_is():
+    html = after_first_paint(page(PALETTE, CONFIG, '<script src="bundle.js"></script>'))
+    assert PALETTE in html and CONFIG in html and "var scope=1" in html
+
+
+def test_a_script_an_inline_script_comes_after_stays():
+    before = '<script src="early.js"></script>'
+    html = after_first_paint(page(before, PALETTE, '<script src="late.js"></script>'))
+    assert before in html and loaded(html) == ["late.js"]
+    assert script_sources(html) == ["early.js", "late.js"]
+
+
+def test_a_module_or_an_async_script_keeps_its_own_timing():
+    scripts = ('<script type="module" src="m.js"></script>', '<script async src="a.js"></script>')
+    assert after_first_paint(page(*scripts)) == page(*scripts)
+
+
+def test_a_page_without_scripts_is_unchanged():
+    assert after_first_paint(page()) == page()
+
+
+def test_a_page_the_theme_marks_no_js_is_unmarked_as_its_head_is_parsed():
+    html = after_first_paint(page('<script src="bundle.js"></script>').replace("<html>", '<html class="no-js">'))
+    assert html.index('classList.replace("no-js","js")') < html.index("</head>")
+    assert "classList.replace" not in after_first_paint(page('<script src="bundle.js"></script>'))
