@@ -4,8 +4,8 @@ The theme's markup is drawn in its first palette (light); its inline script appl
 choice the reader made on this site before, and its bundle the scheme the reader's system asks for
 (`prefers-color-scheme`), and shows the toggle for the next one. The bundle now starts once the page
 is painted (scripts.py): a reader who prefers dark would see the page light for a moment. So,
-right after the theme's inline script, EARLY_PALETTE does what the bundle will do at its start:
-the palette it will pick (the one chosen before, else the first whose media query matches)
+right after the theme's inline script (scripts.py puts it there), EARLY_PALETTE does what the
+bundle will do at its start: the palette it will pick (the one chosen before, else the first whose media query matches)
 checked, on the body, and its toggle shown. The bundle then finds everything as it leaves it.
 """
 
@@ -14,19 +14,18 @@ from __future__ import annotations
 import re
 
 THEME_PALETTE = re.compile(r'<script>var palette=__md_get\("__palette"\);.*?</script>', re.S)
-EARLY_PALETTE = """<script>(function(inputs){if(!inputs.length)return;
-var chosen=__md_get("__palette");chosen=chosen&&chosen.index>=0;
-var index=chosen?__md_get("__palette").index:inputs.findIndex(function(input){
-return matchMedia(input.getAttribute("data-md-color-media")).matches});
-index=Math.max(0,Math.min(index,inputs.length-1));var input=inputs[index];input.checked=true;
-if(!chosen)["scheme","primary","accent"].forEach(function(name){
-document.body.setAttribute("data-md-color-"+name,input.getAttribute("data-md-color-"+name))});
-inputs.forEach(function(other,at){var label=other.nextElementSibling;
-if(label instanceof HTMLElement)label.hidden=at!==index})
-})(Array.from(document.querySelectorAll('input[name="__palette"]')))</script>"""
+# Sent in every page, so written short: the inputs `p`; the palette chosen before `c`, else the
+# first whose media query matches; the body's colours from it unless chosen before; its toggle shown.
+EARLY_PALETTE = ('<script>(function(p){if(!p.length)return;var c=__md_get("__palette");c=c&&c.index>=0?c:null;'
+                 'var i=Math.max(0,Math.min(c?c.index:p.findIndex(function(e){'
+                 'return matchMedia(e.getAttribute("data-md-color-media")).matches}),p.length-1)),e=p[i];'
+                 'e.checked=!0;c||["scheme","primary","accent"].forEach(function(n){'
+                 'document.body.setAttribute("data-md-color-"+n,e.getAttribute("data-md-color-"+n))});'
+                 'p.forEach(function(o,a){o=o.nextElementSibling;o instanceof HTMLElement&&(o.hidden=a!==i)})'
+                 '})(Array.from(document.querySelectorAll(\'input[name="__palette"]\')))</script>')
 
 
-def early_palette(html: str) -> str:
-    """The page with EARLY_PALETTE after the theme's palette script (a page without it is left as it is)."""
+def theme_palette_end(html: str) -> int | None:
+    """Where EARLY_PALETTE goes: just after the theme's palette script (None: the page has none)."""
     found = THEME_PALETTE.search(html)
-    return html[:found.end()] + EARLY_PALETTE + html[found.end():] if found else html
+    return found.end() if found else None

@@ -21,24 +21,23 @@ import html as markup
 import json
 import re
 
-from .palette import early_palette
+from .palette import EARLY_PALETTE, theme_palette_end
 
 OPENING = re.compile(r"<script(?P<attributes>[^>]*)>")
 EXTERNAL = re.compile(r"<script(?P<attributes>[^>]*)>\s*</script>\n?")
 SOURCE = re.compile(r'(?:^|\s)src="(?P<src>[^"]+)"')
 STAYS = re.compile(r"(?:^|\s)(?:async|type)(?:=|\s|$)")  # a module or a script of its own timing
 
-# Browsers that do not report paints (entries of type "paint") start the scripts a frame later.
-LOADER = """(function(sources){
-function start(){var script;sources.forEach(function(source){script=document.createElement("script");
-script.src=source;script.async=false;document.body.appendChild(script)});
-script.onload=script.onerror=function(){document.dispatchEvent(new Event("DOMContentLoaded"));
-performance.mark("theme-started")}}
-var types=window.PerformanceObserver&&PerformanceObserver.supportedEntryTypes||[];
-if(types.indexOf("paint")<0){requestAnimationFrame(function(){setTimeout(start)});return}
-new PerformanceObserver(function(list,observer){if(list.getEntriesByName("first-contentful-paint").length){
-observer.disconnect();setTimeout(start)}}).observe({type:"paint",buffered:true})
-})(SOURCES);"""
+# Sent in every page, so written short: `start` adds the scripts in order and, once the last has run,
+# hands the theme its DOMContentLoaded; it runs once the first contentful paint is reported (a frame
+# later in browsers that report no paints).
+LOADER = ('(function(s){function start(){var e;s.forEach(function(u){e=document.createElement("script");'
+          'e.src=u;e.async=!1;document.body.appendChild(e)});e.onload=e.onerror=function(){'
+          'document.dispatchEvent(new Event("DOMContentLoaded"));performance.mark("theme-started")}}'
+          'var t=window.PerformanceObserver&&PerformanceObserver.supportedEntryTypes||[];'
+          'if(t.indexOf("paint")<0)return requestAnimationFrame(function(){setTimeout(start)});'
+          'new PerformanceObserver(function(l,o){l.getEntriesByName("first-contentful-paint").length&&'
+          '(o.disconnect(),setTimeout(start))}).observe({type:"paint",buffered:!0})})(SOURCES);')
 
 
 JS_ENABLED = '<script>document.documentElement.classList.replace("no-js","js")</script>\n'
@@ -65,13 +64,19 @@ def after_first_paint(html: str) -> str:
     if not moved:
         return html
     sources = json.dumps([markup.unescape(SOURCE.search(tag["attributes"])["src"]) for tag in moved])
-    out, end = [], 0
-    for tag in moved:
-        out.append(html[end:tag.start()])
-        if tag is moved[0]:
-            out.append(f"<script>{LOADER.replace('SOURCES', sources)}</script>\n")
-        end = tag.end()
-    html = "".join(out) + html[end:]
+    # What goes where (one copy of the page, which may be large): position -> (text added, end of
+    # what it replaces).
+    edits = {moved[0].start(): (f"<script>{LOADER.replace('SOURCES', sources)}</script>\n", moved[0].end())}
+    edits.update({tag.start(): ("", tag.end()) for tag in moved[1:]})
     if NO_JS.match(html, max(html.find("<html"), 0)):
-        html = html.replace("</head>", JS_ENABLED + "</head>", 1)
-    return early_palette(html)
+        head_end = html.find("</head>")
+        edits[head_end] = (JS_ENABLED, head_end)
+    palette_end = theme_palette_end(html)
+    if palette_end is not None:
+        edits[palette_end] = (EARLY_PALETTE, palette_end)
+    out, end = [], 0
+    for start in sorted(edits):
+        added, replaced_end = edits[start]
+        out += [html[end:start], added]
+        end = replaced_end
+    return "".join(out) + html[end:]
