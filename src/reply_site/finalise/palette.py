@@ -5,8 +5,9 @@ choice the reader made on this site before, and its bundle the scheme the reader
 (`prefers-color-scheme`), and shows the toggle for the next one. The bundle now starts once the page
 is painted (scripts.py): a reader who prefers dark would see the page light for a moment. So,
 right after the theme's inline script (scripts.py puts it there), EARLY_PALETTE does what the
-bundle will do at its start: the palette it will pick (the one chosen before, else the first whose media query matches)
-checked, on the body, and its toggle shown. The bundle then finds everything as it leaves it.
+bundle will do at its start: the palette it will pick (the one chosen before, else the first whose
+media query matches) checked, on the body, and its toggle shown. The bundle then finds everything
+as it leaves it.
 """
 
 from __future__ import annotations

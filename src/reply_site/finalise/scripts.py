@@ -27,6 +27,8 @@ OPENING = re.compile(r"<script(?P<attributes>[^>]*)>")
 EXTERNAL = re.compile(r"<script(?P<attributes>[^>]*)>\s*</script>\n?")
 SOURCE = re.compile(r'(?:^|\s)src="(?P<src>[^"]+)"')
 STAYS = re.compile(r"(?:^|\s)(?:async|type)(?:=|\s|$)")  # a module or a script of its own timing
+NO_JS = re.compile(r'<html\b[^>]*\bclass="[^"]*\bno-js\b')
+JS_ENABLED = '<script>document.documentElement.classList.replace("no-js","js")</script>\n'
 
 # Sent in every page, so written short: `start` adds the scripts in order and, once the last has run,
 # hands the theme its DOMContentLoaded; it runs once the first contentful paint is reported (a frame
@@ -38,38 +40,37 @@ LOADER = ('(function(s){function start(){var e;s.forEach(function(u){e=document.
           'if(t.indexOf("paint")<0)return requestAnimationFrame(function(){setTimeout(start)});'
           'new PerformanceObserver(function(l,o){l.getEntriesByName("first-contentful-paint").length&&'
           '(o.disconnect(),setTimeout(start))}).observe({type:"paint",buffered:!0})})(SOURCES);')
-
-
-JS_ENABLED = '<script>document.documentElement.classList.replace("no-js","js")</script>\n'
-NO_JS = re.compile(r'<html\b[^>]*\bclass="[^"]*\bno-js\b')
-
-
 LOADED = re.compile(r"\}\)\((?P<sources>\[[^\]]*\])\);</script>")  # LOADER's list, as the page holds it
+
+
+def source(attributes: str) -> str | None:
+    """The file a <script> tag's attributes name, or None for an inline script."""
+    found = SOURCE.search(attributes)
+    return markup.unescape(found["src"]) if found else None
 
 
 def script_sources(html: str) -> list[str]:
     """Every script file the page runs, in its order: those it names, then those LOADER adds."""
-    named = [markup.unescape(found["src"]) for tag in OPENING.finditer(html)
-             if (found := SOURCE.search(tag["attributes"]))]
-    return named + [source for found in LOADED.finditer(html) for source in json.loads(found["sources"])]
+    named = [src for tag in OPENING.finditer(html) if (src := source(tag["attributes"]))]
+    return named + [src for found in LOADED.finditer(html) for src in json.loads(found["sources"])]
 
 
 def after_first_paint(html: str) -> str:
     """The page with its last external scripts added by LOADER, where the first of them stood."""
     body = max(html.find("<body"), 0)
-    last_inline = max((tag.start() for tag in OPENING.finditer(html, body) if not SOURCE.search(tag["attributes"])
+    last_inline = max((tag.start() for tag in OPENING.finditer(html, body) if not source(tag["attributes"])
                        and "application/" not in tag["attributes"]), default=-1)  # JSON is not run
-    moved = [tag for tag in EXTERNAL.finditer(html, body) if tag.start() > last_inline
-             and SOURCE.search(tag["attributes"]) and not STAYS.search(tag["attributes"])]
+    moved = [(tag, src) for tag in EXTERNAL.finditer(html, body) if tag.start() > last_inline
+             and (src := source(tag["attributes"])) and not STAYS.search(tag["attributes"])]
     if not moved:
         return html
-    sources = json.dumps([markup.unescape(SOURCE.search(tag["attributes"])["src"]) for tag in moved])
+    first, sources = moved[0][0], json.dumps([src for _, src in moved])
     # What goes where (one copy of the page, which may be large): position -> (text added, end of
     # what it replaces).
-    edits = {moved[0].start(): (f"<script>{LOADER.replace('SOURCES', sources)}</script>\n", moved[0].end())}
-    edits.update({tag.start(): ("", tag.end()) for tag in moved[1:]})
-    if NO_JS.match(html, max(html.find("<html"), 0)):
-        head_end = html.find("</head>")
+    edits = {first.start(): (f"<script>{LOADER.replace('SOURCES', sources)}</script>\n", first.end())}
+    edits.update({tag.start(): ("", tag.end()) for tag, _ in moved[1:]})
+    head_end = html.find("</head>")
+    if head_end >= 0 and NO_JS.match(html, max(html.find("<html"), 0)):
         edits[head_end] = (JS_ENABLED, head_end)
     palette_end = theme_palette_end(html)
     if palette_end is not None:
