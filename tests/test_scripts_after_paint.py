@@ -19,7 +19,7 @@ def page(*scripts: str) -> str:
 
 def loaded(html: str) -> list[str]:
     """The sources the loader adds, in its order."""
-    found = re.findall(r"\}\)\((\[.*?\])\);</script>", html)
+    found = re.findall(r"\}\)\((\[.*?\])\)</script>", html)
     return json.loads(found[0]) if found else []
 
 
@@ -56,5 +56,21 @@ def test_a_page_without_scripts_is_unchanged():
 
 def test_a_page_the_theme_marks_no_js_is_unmarked_as_its_head_is_parsed():
     html = after_first_paint(page('<script src="bundle.js"></script>').replace("<html>", '<html class="no-js">'))
-    assert html.index('classList.replace("no-js","js")') < html.index("</head>")
+    assert html.index('<script>document.documentElement.classList.replace("no-js","js")</script>') \
+        < html.index("</head>")
     assert "classList.replace" not in after_first_paint(page('<script src="bundle.js"></script>'))
+
+
+def test_what_runs_early_is_added_to_the_themes_own_scripts_not_new_ones():
+    theme_head = '<script>__md_scope=new URL("..",location),__md_hash=e=>(e<<5)</script>'
+    theme_palette = '<script>var palette=__md_get("__palette");if(palette){x()}</script>'
+    built = page(theme_palette, '<script src="bundle.js"></script>').replace(
+        "<html><head>", f'<html class="no-js"><head>{theme_head}')
+    html = after_first_paint(built)
+    inline = re.findall(r"<script>(.*?)</script>", html, re.S)
+    assert len(inline) == len(re.findall(r"<script>", built)) + 1  # the loader only
+    assert inline[0].startswith(theme_head[8:-9]) and inline[0].endswith(';document.documentElement.'
+                                                                            'classList.replace("no-js","js")')
+    palette = next(script for script in inline if script.startswith("var palette="))
+    assert palette.startswith('var palette=__md_get("__palette");if(palette){x()};(p=>{')
+    assert 'querySelectorAll(\'input[name="__palette"]\')' in palette

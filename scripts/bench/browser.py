@@ -43,7 +43,23 @@ def local_context(browser, on_response):
     return context, external
 
 
+# The site's theme starts after the first paint (finalise/scripts.py), which may come after the load
+# event: its page is settled once the loader has marked the start. Stock pages have no loader.
+THEME_STARTED = """() => ![...document.scripts].some(s => s.text.includes('"theme-started"'))
+    || performance.getEntriesByName("theme-started").length > 0"""
+IDLE_MS = 500
+
+
 def settled(page, url: str) -> None:
-    """Open `url` and wait until the network has been idle for 500 ms after the load event."""
+    """Open `url`, wait for its theme to start, then until no request has been open for 500 ms
+    (Playwright's "networkidle" may have passed before the theme's scripts were added)."""
+    open_requests: set = set()
+    page.on("request", open_requests.add)
+    page.on("requestfinished", open_requests.discard)
+    page.on("requestfailed", open_requests.discard)
     page.goto(url, wait_until="load")
-    page.wait_for_load_state("networkidle")
+    page.wait_for_function(THEME_STARTED)
+    quiet = 0
+    while quiet < IDLE_MS:
+        page.wait_for_timeout(50)
+        quiet = 0 if open_requests else quiet + 50

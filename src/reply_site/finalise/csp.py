@@ -10,9 +10,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Iterator
 
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.S)
-INLINE_STYLE = re.compile(r"<style(?P<attributes>[^>]*)>(?P<body>.*?)</style>", re.S)
+SOURCE = re.compile(r"\bsrc=")
 GENERATOR = re.compile(r'<meta name="generator" content="(?P<name>[^"]*)"')
 DATA_TYPES = ("application/json", "application/ld+json")  # data blocks: never executed
 # Styles a theme's script puts in the page at run time, by the generator that built it. Zensical's
@@ -27,15 +27,32 @@ def sha256(text: str) -> str:
     return f"'sha256-{base64.b64encode(hashlib.sha256(text.encode('utf-8')).digest()).decode()}'"
 
 
+def elements(html: str, tag: str) -> Iterator[tuple[str, str]]:
+    """The attributes and the text of each `tag` element of the page, in order. (Found as strings:
+    a pattern's lazy `.*?` steps through every character of the inlined styles, on every page.)"""
+    opening, closing, start = f"<{tag}", f"</{tag}>", 0
+    while (start := html.find(opening, start)) >= 0:
+        after = start + len(opening)
+        if html[after:after + 1] not in (">", " ", "\n", "\t"):  # <scripts>, <style-like> are others
+            start = after
+            continue
+        body = html.find(">", after) + 1
+        end = html.find(closing, body)
+        if body == 0 or end < 0:
+            return
+        yield html[after:body - 1], html[body:end]
+        start = end + len(closing)
+
+
 def script_hashes(html: str) -> list[str]:
-    return sorted({sha256(match["body"]) for match in INLINE_SCRIPT.finditer(html)
-                   if not any(kind in match["attributes"] for kind in DATA_TYPES)})
+    return sorted({sha256(body) for attributes, body in elements(html, "script")
+                   if not SOURCE.search(attributes) and not any(kind in attributes for kind in DATA_TYPES)})
 
 
 def style_hashes(html: str) -> list[str]:
     generator = GENERATOR.search(html)
     injected = INJECTED_STYLES.get(generator["name"], []) if generator else []
-    return sorted({sha256(match["body"]) for match in INLINE_STYLE.finditer(html)} | set(injected))
+    return sorted({sha256(body) for _, body in elements(html, "style")} | set(injected))
 
 
 def content_security_policy(html: str) -> str:

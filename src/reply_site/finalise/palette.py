@@ -4,7 +4,7 @@ The theme's markup is drawn in its first palette (light); its inline script appl
 choice the reader made on this site before, and its bundle the scheme the reader's system asks for
 (`prefers-color-scheme`), and shows the toggle for the next one. The bundle now starts once the page
 is painted (scripts.py): a reader who prefers dark would see the page light for a moment. So,
-right after the theme's inline script (scripts.py puts it there), EARLY_PALETTE does what the
+at the end of the theme's inline script (scripts.py puts it there), EARLY_PALETTE does what the
 bundle will do at its start: the palette it will pick (the one chosen before, else the first whose
 media query matches) checked, on the body, and its toggle shown. The bundle then finds everything
 as it leaves it.
@@ -14,19 +14,20 @@ from __future__ import annotations
 
 import re
 
-THEME_PALETTE = re.compile(r'<script>var palette=__md_get\("__palette"\);.*?</script>', re.S)
-# Sent in every page, so written short: the inputs `p`; the palette chosen before `c`, else the
-# first whose media query matches; the body's colours from it unless chosen before; its toggle shown.
-EARLY_PALETTE = ('<script>(function(p){if(!p.length)return;var c=__md_get("__palette");c=c&&c.index>=0?c:null;'
-                 'var i=Math.max(0,Math.min(c?c.index:p.findIndex(function(e){'
-                 'return matchMedia(e.getAttribute("data-md-color-media")).matches}),p.length-1)),e=p[i];'
-                 'e.checked=!0;c||["scheme","primary","accent"].forEach(function(n){'
-                 'document.body.setAttribute("data-md-color-"+n,e.getAttribute("data-md-color-"+n))});'
-                 'p.forEach(function(o,a){o=o.nextElementSibling;o instanceof HTMLElement&&(o.hidden=a!==i)})'
-                 '})(Array.from(document.querySelectorAll(\'input[name="__palette"]\')))</script>')
+THEME_PALETTE = re.compile(r'<script>var palette=__md_get\("__palette"\);.*?(?=</script>)', re.S)
+# Sent in every page, so written short, and added to the theme's script (one hash in the security
+# policy less): the inputs `p`; the palette chosen before `c`, else the first whose media query
+# matches; the body's colours from it unless chosen before; its toggle shown.
+EARLY_PALETTE = (';(p=>{if(!p.length)return;let c=__md_get("__palette");c=c&&c.index>=0?c:null;'
+                 'let i=Math.max(0,Math.min(c?c.index:p.findIndex(e=>'
+                 'matchMedia(e.getAttribute("data-md-color-media")).matches),p.length-1)),e=p[i];'
+                 'e.checked=!0;c||["scheme","primary","accent"].forEach(n=>'
+                 'document.body.setAttribute("data-md-color-"+n,e.getAttribute("data-md-color-"+n)));'
+                 'p.forEach((o,a)=>{o=o.nextElementSibling;o instanceof HTMLElement&&(o.hidden=a!==i)})'
+                 '})([...document.querySelectorAll(\'input[name="__palette"]\')])')
 
 
 def theme_palette_end(html: str) -> int | None:
-    """Where EARLY_PALETTE goes: just after the theme's palette script (None: the page has none)."""
+    """Where EARLY_PALETTE goes: at the end of the theme's palette script (None: the page has none)."""
     found = THEME_PALETTE.search(html)
     return found.end() if found else None

@@ -11,8 +11,10 @@ A script is moved only when no inline script comes after it, which could rely on
 The theme marks the page `no-js` until its script unmarks it, and hides its search and colour
 controls while it is marked: the page is unmarked as its head is parsed (JS_ENABLED), so that
 those controls are there from the first paint, not added beside the title after it; and the
-reader's colour scheme is applied as the body is parsed (palette.py). The loader marks when the
-theme has started: `performance.getEntriesByName("theme-started")`.
+reader's colour scheme is applied as the body is parsed (palette.py). Both are added to the
+theme's own inline scripts where the page has them (a script of their own otherwise): every inline
+script costs each page its hash in the security policy. The loader marks when the theme has
+started: `performance.getEntriesByName("theme-started")`.
 """
 
 from __future__ import annotations
@@ -28,19 +30,19 @@ EXTERNAL = re.compile(r"<script(?P<attributes>[^>]*)>\s*</script>\n?")
 SOURCE = re.compile(r'(?:^|\s)src="(?P<src>[^"]+)"')
 STAYS = re.compile(r"(?:^|\s)(?:async|type)(?:=|\s|$)")  # a module or a script of its own timing
 NO_JS = re.compile(r'<html\b[^>]*\bclass="[^"]*\bno-js\b')
-JS_ENABLED = '<script>document.documentElement.classList.replace("no-js","js")</script>\n'
+THEME_HEAD_SCRIPT = re.compile(r"<script>__md_scope=.*?(?=</script>)", re.S)  # the theme's first, in <head>
+JS_ENABLED = 'document.documentElement.classList.replace("no-js","js")'
 
 # Sent in every page, so written short: `start` adds the scripts in order and, once the last has run,
 # hands the theme its DOMContentLoaded; it runs once the first contentful paint is reported (a frame
 # later in browsers that report no paints).
-LOADER = ('(function(s){function start(){var e;s.forEach(function(u){e=document.createElement("script");'
-          'e.src=u;e.async=!1;document.body.appendChild(e)});e.onload=e.onerror=function(){'
-          'document.dispatchEvent(new Event("DOMContentLoaded"));performance.mark("theme-started")}}'
-          'var t=window.PerformanceObserver&&PerformanceObserver.supportedEntryTypes||[];'
-          'if(t.indexOf("paint")<0)return requestAnimationFrame(function(){setTimeout(start)});'
-          'new PerformanceObserver(function(l,o){l.getEntriesByName("first-contentful-paint").length&&'
-          '(o.disconnect(),setTimeout(start))}).observe({type:"paint",buffered:!0})})(SOURCES);')
-LOADED = re.compile(r"\}\)\((?P<sources>\[[^\]]*\])\);</script>")  # LOADER's list, as the page holds it
+LOADER = ('(s=>{let d=document,e,start=()=>{s.forEach(u=>{e=d.createElement("script");e.src=u;e.async=!1;'
+          'd.body.append(e)});e.onload=e.onerror=()=>{d.dispatchEvent(new Event("DOMContentLoaded"));'
+          'performance.mark("theme-started")}};(PerformanceObserver.supportedEntryTypes||[]).includes("paint")?'
+          'new PerformanceObserver((l,o)=>{l.getEntriesByName("first-contentful-paint").length&&'
+          '(o.disconnect(),setTimeout(start))}).observe({type:"paint",buffered:!0}):'
+          'requestAnimationFrame(()=>setTimeout(start))})(SOURCES)')
+LOADED = re.compile(r"\}\)\((?P<sources>\[[^\]]*\])\)</script>")  # LOADER's list, as the page holds it
 
 
 def source(attributes: str) -> str | None:
@@ -64,20 +66,22 @@ def after_first_paint(html: str) -> str:
              and (src := source(tag["attributes"])) and not STAYS.search(tag["attributes"])]
     if not moved:
         return html
-    first, sources = moved[0][0], json.dumps([src for _, src in moved])
+    first, sources = moved[0][0], json.dumps([src for _, src in moved], separators=(",", ":"))
     # What goes where (one copy of the page, which may be large): position -> (text added, end of
     # what it replaces).
     edits = {first.start(): (f"<script>{LOADER.replace('SOURCES', sources)}</script>\n", first.end())}
     edits.update({tag.start(): ("", tag.end()) for tag, _ in moved[1:]})
     head_end = html.find("</head>")
     if head_end >= 0 and NO_JS.match(html, max(html.find("<html"), 0)):
-        edits[head_end] = (JS_ENABLED, head_end)
+        theme_script = THEME_HEAD_SCRIPT.search(html, 0, head_end)
+        edits[theme_script.end() if theme_script else head_end] = (
+            f";{JS_ENABLED}" if theme_script else f"<script>{JS_ENABLED}</script>\n", None)
     palette_end = theme_palette_end(html)
     if palette_end is not None:
-        edits[palette_end] = (EARLY_PALETTE, palette_end)
+        edits[palette_end] = (EARLY_PALETTE, None)
     out, end = [], 0
     for start in sorted(edits):
         added, replaced_end = edits[start]
         out += [html[end:start], added]
-        end = replaced_end
+        end = start if replaced_end is None else replaced_end
     return "".join(out) + html[end:]

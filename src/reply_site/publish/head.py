@@ -30,7 +30,7 @@ class PageHead:
 
 def script_json(data) -> str:
     """JSON safe inside <script>: no '<', '>' or '&' can end the element or start markup."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # sent in every page: no spaces
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
