@@ -54,9 +54,9 @@ def settled(page, url: str) -> None:
     """Open `url`, wait for its theme to start, then until no request has been open for 500 ms
     (Playwright's "networkidle" may have passed before the theme's scripts were added)."""
     open_requests: set = set()
-    page.on("request", open_requests.add)
-    page.on("requestfinished", open_requests.discard)
-    page.on("requestfailed", open_requests.discard)
+    page.on("request", lambda request: open_requests.add(request))
+    page.on("requestfinished", lambda request: open_requests.discard(request))
+    page.on("requestfailed", lambda request: open_requests.discard(request))
     page.goto(url, wait_until="load")
     page.wait_for_function(THEME_STARTED)
     quiet = 0
