@@ -133,6 +133,8 @@ def preview_rows(f: dict) -> list[tuple]:
         name = "real source" if label == "real" else f"{label} source"
         rows.append(("Preview", f"save → page served, {name}", seconds(figures["latency_s"]), f"< {limit:.0f} s",
                      figures["latency_s"] < limit))
+        rows.append(("Preview", f"save → one-page view served, {name}", seconds(figures["view_latency_s"]), "",
+                     None))
         if figures.get("rebuild_s") is not None:
             rows.append(("Preview", f"of which the rebuild, {name}", seconds(figures["rebuild_s"]), "", None))
     return rows

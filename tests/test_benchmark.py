@@ -26,7 +26,7 @@ SIZE = {"factor", "anchors_registered", "rebuttals", "source_bytes", "wall_s", "
         "maxrss_mb"}
 SCALING = {"runs", "cache", "sizes", "anchors_ratio", "content_ratio", "time_ratio", "memory_ratio", "mb_per_copy",
            "engine_alone_s", "pages", "engine_alone_ratio"}
-PREVIEW = {"page", "first_page_s", "latency_s", "max_s", "rebuild_s", "runs", "source_bytes"}
+PREVIEW = {"page", "first_page_s", "latency_s", "max_s", "view_latency_s", "rebuild_s", "runs", "source_bytes"}
 WEIGHT = {"pages", "heaviest_page", "heaviest_gzip_ratio", "pages_heavier_than_stock", "unused_blocking"}
 LOAD = {"requests", "bytes", "gzip", "search_bytes", "search_gzip", "external_blocked", "blocking", "resources"}
 CRITICAL = {"pages", "stock_worst_page", "worst_page", "worst_ratio", "most_blocking_page", "render_blocking_max",

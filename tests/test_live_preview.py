@@ -12,6 +12,11 @@ import urllib.request
 
 import pytest
 
+from conftest import run_script
+from reply_site.addresses import WHOLE_REPLY
+from reply_site.engines.mkdocs_hook import LONG_VIEW
+from reply_site.provenance import RECORD_FILE
+
 pytestmark = pytest.mark.slow
 
 
@@ -63,6 +68,40 @@ def test_saving_the_source_under_mkdocs_serve_updates_the_page(project_copy):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def serve_dirty(project, log) -> tuple[subprocess.Popen, str]:
+    """`mkdocs serve --dirty` in `project`, as `make serve` runs it; its base URL."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, stdout=subprocess.DEVNULL, stderr=log,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return server, f"http://127.0.0.1:{port}/"
+
+
+def test_on_a_long_reply_the_one_page_view_follows_in_a_build_of_its_own(project_copy, tmp_path):
+    """An edit is served on its question page by the first build after the save; the one-page view,
+    which repeats every page, by the next one, which the first starts (engines/mkdocs_hook.py)."""
+    (project_copy / "anchors.yml").unlink()
+    (project_copy / RECORD_FILE).unlink()  # the record is the real reply's: a synthetic one is not held to it
+    assert run_script("synthetic_reply.py", "30", project_copy / "docs").returncode == 0
+    log_path = tmp_path / "serve.log"
+    with log_path.open("w") as log:
+        server, base = serve_dirty(project_copy, log)
+        try:
+            page, view = base + "question-7-2/", base + WHOLE_REPLY.removesuffix(".md") + "/"
+            assert len(fetch_until(view, lambda text: "a juice blend" in text, 300)) > LONG_VIEW
+            built = log_path.read_text().count("Documentation built")
+            source = project_copy / "docs" / "reply.md"
+            source.write_text(source.read_text(encoding="utf-8").replace("a juice blend", "a smoothie"),
+                              encoding="utf-8")
+            fetch_until(page, lambda text: "a smoothie" in text)
+            fetch_until(view, lambda text: "a smoothie" in text and "a juice blend" not in text)
+            time.sleep(2)  # no build after the view's own
+            assert log_path.read_text().count("Documentation built") == built + 2
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
 
 
 def test_a_failed_site_build_keeps_the_last_good_site(project_copy):

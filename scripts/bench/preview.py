@@ -1,4 +1,5 @@
-"""Preview latency: from saving docs/reply.md under `mkdocs serve` to the page served with the edit."""
+"""Preview latency: from saving docs/reply.md under `mkdocs serve` to the page served with the edit,
+and to the one-page view served with it (on a long reply, built just after the other pages)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from urllib.parse import urlsplit
 from .budget import rounds
 from .builds import synthetic_project
 from .common import PYTHON, Failed, copy_project, fetch, free_port, median, poll, start, stop
+
+from reply_site.addresses import WHOLE_REPLY, url_of
 
 TOKEN = "bench-edit-{}"
 # MkDocs looks for changed files every 0.5 s: the edits come at random moments of that cycle, so that
@@ -51,20 +54,26 @@ def latencies(project: Path, tmp: Path, runs: int, label: str, until: float) -> 
         startup = poll(base + "sitemap.xml", lambda status, text: status == 200, 600)
         url = page_showing(base, TOKEN.format(0))
         time.sleep(1.0)  # let the file watcher take its first look at docs/
-        times, moments = [], random.Random(label)
+        view = base + url_of(WHOLE_REPLY)
+        times, view_times, moments = [], [], random.Random(label)
         for run in rounds(runs, until):
             old, new = TOKEN.format(run), TOKEN.format(run + 1)
             text = source.read_text(encoding="utf-8")
             source.write_text(text.replace(old, new), encoding="utf-8")
-            times.append(poll(url, lambda status, body, new=new: status == 200 and new in body, 600))
+            shows = lambda status, body, new=new: status == 200 and new in body  # noqa: E731
+            times.append(poll(url, shows, 600))
+            view_times.append(times[-1] + poll(view, shows, 600))
             time.sleep(1.0 + moments.uniform(0, WATCH_INTERVAL_S))  # once the server is idle again
     finally:
         stop(server)
     builds = [float(s) for s in re.findall(r"Documentation built in ([\d.]+) seconds",
                                            (tmp / f"serve-{label}.log").read_text("utf-8", "replace"))]
-    rebuild = median(builds[1:]) if len(builds) > 1 else None  # the first is the initial build
+    rebuilds = builds[1:]  # the first is the initial build; with a long one-page view, two a save (hook)
+    rebuilds = rebuilds[::2] if len(rebuilds) == 2 * len(times) else rebuilds
+    rebuild = median(rebuilds) if rebuilds else None
     return {"page": url.removeprefix(base), "first_page_s": startup, "latency_s": median(times),
-            "max_s": max(times), "rebuild_s": rebuild, "runs": len(times), "source_bytes": source.stat().st_size}
+            "max_s": max(times), "view_latency_s": median(view_times), "rebuild_s": rebuild, "runs": len(times),
+            "source_bytes": source.stat().st_size}
 
 
 def preview(tmp: Path, runs: int, factors: list[int], until: float) -> dict:

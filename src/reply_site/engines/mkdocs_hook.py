@@ -3,7 +3,11 @@
 the same steps as `make site` for every engine; the core's errors become MkDocs' Abort here.
 
 Under `mkdocs serve --dirty` (`make serve`), a generated page whose text the edit did not change
-is not built again, so that a long reply's preview shows an edit as fast as a short one's.
+is not built again, so that a long reply's preview shows an edit as fast as a short one's. The
+one-page view repeats every page and is the slowest to render: an edit shown on other pages as
+well is shown on those first, and on the one-page view by a build of its own straight after, which
+a change to a file the server watches starts (FOLLOW_UP), once the view is long enough to hold the
+preview up (LONG_VIEW: its Markdown renders at about 1 MB a second). Open pages then reload twice.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import shutil
+import time
 from pathlib import Path
 
 import jinja2
@@ -21,7 +26,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 
 from reply_site.errors import SetupError, SourceError
 from reply_site.finalise.built_site import finalise_page, finalise_whole
-from reply_site.addresses import PDF
+from reply_site.addresses import PDF, WHOLE_REPLY
 from reply_site.settings import Settings
 from reply_site.site_build import REPLY, SiteBuild
 
@@ -29,6 +34,15 @@ log = logging.getLogger("mkdocs.hooks.reply_site")
 # This build's SiteBuild, for the page events; whether MkDocs serves the site, and dirty; what the
 # last build generated (file -> its text's digest) and its navigation; the pages built this time.
 current: dict = {"generated": {}, "rebuilt": set()}
+FOLLOW_UP = "preview"  # the .cache folder the server watches for the one-page view's own build
+LONG_VIEW = 250_000  # characters of Markdown: about 20 times the real reply's one-page view
+
+
+def on_serve(server, config, builder):
+    folder = cache_folder(config, FOLLOW_UP)
+    current["follow_up"] = folder / "one-page-view"
+    server.watch(str(folder))
+    return server
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -59,9 +73,19 @@ def with_generated_files(files: Files, config) -> Files:
     if source is not None:
         files.remove(source)  # the source is not a page of its own
     unlisted = pathspec.GitIgnoreSpec.from_lines(build.not_in_navigation())
-    navigation, generated = build.navigation(), {}
+    navigation, contents = build.navigation(), build.files()
     same_navigation = navigation == current.get("navigation")
-    for name, content in build.files().items():
+    generated = {name: hashlib.sha256(content.encode() if isinstance(content, str) else content).digest()
+                 for name, content in contents.items() if not isinstance(content, Path)}
+    changed = {name for name, digest in generated.items() if current["generated"].get(name) != digest}
+    # A dirty rebuild of a served site leaves unchanged pages as they were, and the one-page view for
+    # the build after when the edit shows elsewhere too (its old digest kept, so that build makes it).
+    later = current.get("dirty") and current.get("built_once") and "follow_up" in current and same_navigation \
+        and WHOLE_REPLY in changed and len(contents[WHOLE_REPLY]) > LONG_VIEW \
+        and any(name in build.pages for name in changed - {WHOLE_REPLY})
+    if later:
+        generated[WHOLE_REPLY] = current["generated"][WHOLE_REPLY]
+    for name, content in contents.items():
         if files.get_file_from_path(name) is not None:
             raise Abort(f"docs/{name} would hide a generated file: remove it")
         inclusion = InclusionLevel.NOT_IN_NAV if unlisted.match_file(name) else InclusionLevel.UNDEFINED
@@ -69,12 +93,12 @@ def with_generated_files(files: Files, config) -> Files:
             file = File.generated(config, name, abs_src_path=str(content), inclusion=inclusion)
         else:
             file = File.generated(config, name, content=content, inclusion=inclusion)
-            generated[name] = hashlib.sha256(content.encode() if isinstance(content, str) else content).digest()
-            if same_navigation and current["generated"].get(name) == generated[name]:
+            if same_navigation and (name not in changed or (later and name == WHOLE_REPLY)):
                 file.is_modified = lambda: False  # a dirty build leaves its page as it was
         if name in build.pages:
             file.edit_uri = build.edit_source(name)
         files.append(file)
+    current["later"] = later
     current.update(navigation=navigation, generated=generated, rebuilt=set())
     config["nav"] = navigation
     return Files(sorted(files, key=file_sort_key))  # in the order an engine finds them in a folder
@@ -116,3 +140,5 @@ def on_post_build(config) -> None:
     dirty = current.get("dirty") and current.get("built_once")
     finalise_whole(current["build"], Path(config["site_dir"]), current["rebuilt"] if dirty else None)
     current["built_once"] = True
+    if current.get("later"):  # the server sees the change and builds again: the one-page view this time
+        current["follow_up"].write_text(str(time.time_ns()), encoding="utf-8")
