@@ -68,7 +68,7 @@ def after_first_paint(html: str) -> str:
         return html
     first, sources = moved[0][0], json.dumps([src for _, src in moved], separators=(",", ":"))
     # What goes where (one copy of the page, which may be large): position -> (text added, end of
-    # what it replaces).
+    # what it replaces, or None when it replaces nothing).
     edits = {first.start(): (f"<script>{LOADER.replace('SOURCES', sources)}</script>\n", first.end())}
     edits.update({tag.start(): ("", tag.end()) for tag, _ in moved[1:]})
     head_end = html.find("</head>")
