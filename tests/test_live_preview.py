@@ -13,7 +13,7 @@ import urllib.request
 import pytest
 
 from conftest import run_script
-from reply_site.addresses import WHOLE_REPLY
+from reply_site.addresses import WHOLE_REPLY, url_of
 from reply_site.engines.mkdocs_hook import LONG_VIEW
 from reply_site.provenance import RECORD_FILE
 
@@ -40,6 +40,15 @@ def fetch_until(url: str, predicate, seconds: float = 90) -> str:
     raise AssertionError(f"{url} never showed the expected text")
 
 
+def serve_dirty(project, log) -> tuple[subprocess.Popen, str]:
+    """`mkdocs serve --dirty` in `project`, as `make serve` runs it; its base URL."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, stdout=subprocess.DEVNULL, stderr=log,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return server, f"http://127.0.0.1:{port}/"
+
+
 REVISION = """\
 - date: 2026-12-01
   approval: https://example.org/the-authors-approval
@@ -50,13 +59,9 @@ REVISION = """\
 
 
 def test_saving_the_source_under_mkdocs_serve_updates_the_page(project_copy):
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],  # as make serve
-        cwd=project_copy, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    server, base = serve_dirty(project_copy, subprocess.PIPE)
     try:
-        url = f"http://127.0.0.1:{port}/question-7-2/"
+        url = base + "question-7-2/"
         fetch_until(url, lambda text: "a juice blend" in text)
         # A change to the author's words is published once declared as a revision (CONTRIBUTING.md).
         (project_copy / "revisions.yml").write_text(REVISION, encoding="utf-8")
@@ -70,15 +75,6 @@ def test_saving_the_source_under_mkdocs_serve_updates_the_page(project_copy):
         server.wait(timeout=30)
 
 
-def serve_dirty(project, log) -> tuple[subprocess.Popen, str]:
-    """`mkdocs serve --dirty` in `project`, as `make serve` runs it; its base URL."""
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, stdout=subprocess.DEVNULL, stderr=log,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    return server, f"http://127.0.0.1:{port}/"
-
-
 def test_on_a_long_reply_the_one_page_view_follows_in_a_build_of_its_own(project_copy, tmp_path):
     """An edit is served on its question page by the first build after the save; the one-page view,
     which repeats every page, by the next one, which the first starts (engines/mkdocs_hook.py)."""
@@ -89,7 +85,7 @@ def test_on_a_long_reply_the_one_page_view_follows_in_a_build_of_its_own(project
     with log_path.open("w") as log:
         server, base = serve_dirty(project_copy, log)
         try:
-            page, view = base + "question-7-2/", base + WHOLE_REPLY.removesuffix(".md") + "/"
+            page, view = base + "question-7-2/", base + url_of(WHOLE_REPLY)
             assert len(fetch_until(view, lambda text: "a juice blend" in text, 300)) > LONG_VIEW
             built = log_path.read_text().count("Documentation built")
             source = project_copy / "docs" / "reply.md"

@@ -98,8 +98,7 @@ def with_generated_files(files: Files, config) -> Files:
         if name in build.pages:
             file.edit_uri = build.edit_source(name)
         files.append(file)
-    current["later"] = later
-    current.update(navigation=navigation, generated=generated, rebuilt=set())
+    current.update(navigation=navigation, generated=generated, rebuilt=set(), later=later)
     config["nav"] = navigation
     return Files(sorted(files, key=file_sort_key))  # in the order an engine finds them in a folder
 
