@@ -30,8 +30,8 @@ ENGINE ?= mkdocs
 site: bytecode  ## strict build into site/ with ENGINE=mkdocs (default), properdocs or zensical; a failed build leaves the last site/ as it was
 	$(BIN)/python scripts/build_site.py --engine $(ENGINE) --site-dir site
 
-pages: bytecode  ## the complete generated docs folder and its engine config, into build/generated/
-	$(BIN)/python scripts/generate.py --out build/generated
+pages: bytecode  ## the complete generated docs folder and its config for ENGINE (default mkdocs), into build/generated/
+	$(BIN)/python scripts/generate.py --engine $(ENGINE) --out build/generated
 
 anchors: bytecode  ## register new pages and rebuttal anchors in anchors.yml (never removes any)
 	$(BIN)/python scripts/register_anchors.py

@@ -2,7 +2,7 @@
 """Write the complete docs folder an engine builds the site from: the pages, share pages, cards,
 changelog, data files and the hand-written pages, with the engine's mkdocs.yml beside it.
 
-    scripts/generate.py [--config mkdocs.yml] [--out build/generated]
+    scripts/generate.py [--config mkdocs.yml] [--out build/generated] [--engine mkdocs|properdocs|zensical]
 
 DIR/docs is replaced only when the whole source is sound; problems print as FILE:LINE:COLUMN.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from reply_site.engines import engine_config
+from reply_site.engines import ENGINES, engine_config
 from reply_site.errors import SetupError, SourceError, failure_report
 from reply_site.settings import Settings, load_config
 from reply_site.site_build import SiteBuild
@@ -25,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the project's mkdocs.yml")
     parser.add_argument("--out", type=Path, default=Path("build/generated"), help="folder to write into")
+    parser.add_argument("--engine", choices=sorted(ENGINES), default="mkdocs", help="the engine it is for")
     args = parser.parse_args(argv)
     docs = args.out / "docs"
     try:
@@ -34,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     except (SourceError, SetupError) as error:
         print(failure_report(error, str(args.out)), file=sys.stderr)
         return 1
-    config = engine_config(load_config(args.config), settings, build, "docs", "site")
+    config = engine_config(load_config(args.config), settings, build, "docs", "site", args.engine)
     (args.out / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
                                          encoding="utf-8")
     for note in build.notes:

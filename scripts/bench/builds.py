@@ -23,8 +23,8 @@ def overhead(tmp: Path, runs: int, until: float) -> dict:
     while they fit in the time given (bench/budget.py).
     """
     project = copy_project(tmp / "overhead")
-    nav = generated_markdown(project, project / "generated-docs")
-    plain = derived_config(project, "mkdocs.plain.yml", "generated-docs", nav)
+    nav, _ = generated_markdown(project, project / "generated-docs")
+    plain = derived_config(project, "mkdocs.plain.yml", "generated-docs", nav)  # every page, share pages too
     real = project / "mkdocs.yml"
     for config in (real, plain):
         timed_build(config, tmp / "warm-up")
@@ -91,10 +91,13 @@ def scaling(tmp: Path, runs: int, factors: list[int], until: float) -> dict:
     # The engine alone on the smallest and largest: the same generated pages, MkDocs and Material
     # without the hook (as `overhead`), to tell the engine's growth from the pipeline's.
     configs = {label: project / "mkdocs.yml" for label, project in projects.items()}
+    built: dict[str, int] = {}
     for factor in sorted({min(factors), largest}):
         project = projects[f"{factor}x"]
-        nav = generated_markdown(project, project / "generated-docs")
-        configs[f"{factor}x engine alone"] = derived_config(project, "mkdocs.plain.yml", "generated-docs", nav)
+        nav, excluded = generated_markdown(project, project / "generated-docs")  # the pages the site's engine builds
+        built[f"{factor}x"] = sum(1 for _ in (project / "generated-docs").rglob("*.md")) - len(excluded)
+        configs[f"{factor}x engine alone"] = derived_config(project, "mkdocs.plain.yml", "generated-docs", nav,
+                                                            excluded)
         timed_build(configs[f"{factor}x engine alone"], tmp / f"warm-up-{factor}x-plain")
     results: dict[str, list[dict]] = {label: [] for label in configs}
     for run in rounds(runs, until):
@@ -118,8 +121,7 @@ def scaling(tmp: Path, runs: int, factors: list[int], until: float) -> dict:
     engine_alone = {label.split()[0]: median([r["wall"] for r in results[label]])
                     for label in configs if label.endswith("engine alone")}
     summary = {"runs": len(results[f"{largest}x"]), "cache": "warm", "sizes": figures, "engine_alone_s": engine_alone,
-               "pages": {label: sum(1 for _ in (project / "generated-docs").rglob("*.md"))
-                         for label, project in projects.items() if (project / "generated-docs").is_dir()}}
+               "pages": built}
     low, high = figures[f"{min(factors)}x"], figures[f"{max(factors)}x"]
     if high is not low:
         anchored = figures[f"{largest}x+anchors"]

@@ -60,8 +60,10 @@ def copy_project(dest: Path, anchors: bool = True) -> Path:
     return dest
 
 
-def derived_config(project: Path, name: str, docs_dir: str, nav: list, overrides: bool = True) -> Path:
-    """mkdocs.yml without the hook, reading `docs_dir` with `nav`; without custom_dir if not `overrides`.
+def derived_config(project: Path, name: str, docs_dir: str, nav: list, excluded: list[str] | None = None,
+                   overrides: bool = True) -> Path:
+    """mkdocs.yml without the hook, reading `docs_dir` with `nav`, leaving out the pages `excluded`
+    (`exclude_docs` lines); without custom_dir if not `overrides`.
 
     Edited as text so that the `!ENV` tags and every other setting stay exactly as they are.
     """
@@ -74,14 +76,16 @@ def derived_config(project: Path, name: str, docs_dir: str, nav: list, overrides
         text, custom = re.subn(r"(?m)^[ \t]+custom_dir:.*\n", "", text)
         if not custom:
             raise Failed("mkdocs.yml has no theme.custom_dir to leave out")
-    text += "\n" + yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False)
+    text += "\n" + yaml.safe_dump({"nav": nav, "exclude_docs": "\n".join(excluded or [])}, allow_unicode=True,
+                                  sort_keys=False)
     path = project / name
     path.write_text(text, encoding="utf-8")
     return path
 
 
 # Runs the hook's on_files as `mkdocs build` would, then writes every page it leaves (generated or
-# not) and every other file of docs/ the hook did not make; prints the navigation the hook set.
+# not) and every other file of docs/ the hook did not make; prints the navigation the hook set and
+# the pages it keeps from the engine's build (the share pages, which the finalise step makes).
 EXTRACT = r"""
 import json, shutil, sys
 from pathlib import Path
@@ -98,12 +102,14 @@ for file in files:
         target = out / file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(file.content_bytes)
-print(json.dumps(config["nav"]))
+excluded = ["/" + file.src_uri for file in files if file.inclusion.is_excluded()]
+print(json.dumps([config["nav"], excluded]))
 """
 
 
-def generated_markdown(project: Path, out: Path) -> list:
-    """Write the site's Markdown as the hook generates it into `out`; return the hook's nav."""
+def generated_markdown(project: Path, out: Path) -> tuple[list, list[str]]:
+    """Write the site's Markdown as the hook generates it into `out`; return the hook's nav, and the
+    pages it leaves out of the engine's build (as `exclude_docs` lines)."""
     result = subprocess.run([PYTHON, "-c", EXTRACT, str(project / "mkdocs.yml"), str(out)], cwd=project,
                             capture_output=True, text=True, env=ENV, timeout=600)
     if result.returncode != 0:

@@ -41,7 +41,7 @@ def build_stock(project: Path, url: str, out: Path) -> None:
     generated = out.parent / f"{out.name}.generated"
     run([PYTHON, project / "scripts" / "generate.py", "--out", generated], project, url, "scripts/generate.py")
     config = yaml.safe_load((generated / "mkdocs.yml").read_text(encoding="utf-8"))
-    for key in SITE_OWN:
+    for key in (*SITE_OWN, "exclude_docs"):  # stock builds the share pages itself
         config.pop(key, None)
     config["theme"] = {k: v for k, v in config["theme"].items() if k != "custom_dir"}
     stock = generated / "mkdocs.stock.yml"

@@ -17,6 +17,7 @@ from pathlib import Path
 from .addresses import PDF, WHOLE_REPLY, absolute, card_path, relative, share_file, url_of
 from .atomic_write import replace_folder
 from .finalise.csp import with_content_security_policy
+from .finalise.share_pages import PATTERN, PATTERN_MARKDOWN
 from .model import Question, Rebuttal
 from .publish import json_ld
 from .publish.cards import CardCache
@@ -35,7 +36,7 @@ from .publish.site_script import SITE_SCRIPT, site_script
 from .render.changelog import changelog_page
 from .render.citations import Citer
 from .render.pages import Page, navigation, render_pages
-from .render.rebuttals import link
+from .render.rebuttals import anchor
 from .settings import Settings
 from .errors import SourceError
 from .source import display_path, read_source
@@ -123,12 +124,15 @@ class SiteBuild:
                                   description=preview.description)
         return pages
 
-    def page_footer(self, name: str) -> str:
+    def page_footer(self, name: str, as_html: bool = False) -> str:
+        """What follows a generated page's text: when it last changed, its moved anchors; Markdown, or
+        `as_html` as the engines render it."""
         footer = ""
         changed = self.changed.get(self.text_key(name))
         if changed:
-            footer += (f'\n<p class="text-changed" markdown>Text last changed on <time datetime="{changed}">'
-                       f"{changed}</time> ([changelog]({link(name, 'changelog.md')})).</p>\n")
+            footer += (f'\n<p class="text-changed"{"" if as_html else " markdown"}>Text last changed on '
+                       f'<time datetime="{changed}">{changed}</time> '
+                       f"({anchor('changelog', name, 'changelog.md', as_html)}).</p>\n")
         moved = moved_here(self.moves, url_of(name))
         if moved:
             footer += f'\n<script type="application/json" id="moved-anchors">{script_json(moved)}</script>\n'
@@ -184,8 +188,9 @@ class SiteBuild:
         """Every file the build adds to the docs folder: path below it -> content."""
         record = {RECORD_FILE: self.settings.root / RECORD_FILE} if self.provenance else {}  # byte for byte
         pdf = {PDF: self.pdf} if self.has_pdf else {}
-        return {**{name: page.markdown for name, page in self.pages.items()}, **self.static_pages, **self.cards,
-                **self.data_files(), **pdf, **record}
+        pattern = {PATTERN: PATTERN_MARKDOWN} if self.shared else {}
+        return {**{name: page.markdown for name, page in self.pages.items()}, **pattern, **self.static_pages,
+                **self.cards, **self.data_files(), **pdf, **record}
 
     def navigation(self) -> list[dict]:
         return navigation(self.reply, has_record=self.provenance is not None)
@@ -193,6 +198,11 @@ class SiteBuild:
     def not_in_navigation(self) -> list[str]:
         """The generated pages no navigation lists: the share pages (as gitignore-style patterns)."""
         return ["/" + share_file("*")] if self.shared else []
+
+    def not_built(self) -> list[str]:
+        """The generated pages engines are not to build (gitignore-style patterns): the share pages,
+        which the finalise step makes from the pattern page and the question pages (finalise/share_pages.py)."""
+        return ["/" + share_file("*"), "!/" + PATTERN] if self.shared else []
 
     def write_docs(self, folder: Path) -> None:
         """A complete docs folder for any engine: the hand-written files, and every generated one."""
@@ -206,7 +216,7 @@ class SiteBuild:
 
     def edit_source(self, name: str) -> str:
         """The file below the docs folder that a page is edited through: generated pages through their source."""
-        if name not in self.pages:
+        if name not in self.pages and name != PATTERN:
             return name
         return BIBLIOGRAPHY if name == "references.md" else REPLY
 

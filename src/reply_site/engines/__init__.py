@@ -29,8 +29,15 @@ ENGINES = {
 }
 
 
-def engine_config(config: dict, settings: Settings, build: SiteBuild, docs: str, site_dir: str) -> dict:
-    """The project's mkdocs.yml for an engine building the generated docs folder: paths made absolute,
+# The engines that resolve a link to a page left out of the build (`exclude_docs`) and build the rest:
+# they leave the share pages to the finalise step. Zensical reports such a link as a missing page, so
+# it builds the share pages too, and the finalise step makes them again as for the others.
+EXCLUDES = {"mkdocs", "properdocs"}
+
+
+def engine_config(config: dict, settings: Settings, build: SiteBuild, docs: str, site_dir: str,
+                  engine: str = "mkdocs") -> dict:
+    """The project's mkdocs.yml for `engine` building the generated docs folder: paths made absolute,
     the navigation written out, the hook left out (its work is done already). `docs` and `site_dir`
     are relative to the folder the configuration is written to (Zensical wants them so)."""
     derived = {key: value for key, value in config.items() if key != "hooks"}
@@ -39,6 +46,8 @@ def engine_config(config: dict, settings: Settings, build: SiteBuild, docs: str,
         theme["custom_dir"] = str((settings.root / theme["custom_dir"]).resolve())
     derived.update(docs_dir=docs, site_dir=site_dir, site_url=settings.site_url, nav=build.navigation(), theme=theme,
                    not_in_nav="\n".join(build.not_in_navigation()))
+    if engine in EXCLUDES and build.not_built():
+        derived["exclude_docs"] = "\n".join(build.not_built())
     return derived
 
 
@@ -59,7 +68,7 @@ def build_site(engine: str, config_file: Path, site: Path, work: Path) -> SiteBu
     docs, partial, config = work / "docs", work / "site", work / "mkdocs.yml"
     build.write_docs(docs)
     shutil.rmtree(partial, ignore_errors=True)
-    derived = engine_config(load_config(config_file), settings, build, docs.name, partial.name)
+    derived = engine_config(load_config(config_file), settings, build, docs.name, partial.name, engine)
     config.write_text(yaml.safe_dump(derived, sort_keys=False, allow_unicode=True), encoding="utf-8")
     result = subprocess.run(command(engine, config, partial), cwd=work, capture_output=True, text=True,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})

@@ -8,6 +8,9 @@ one-page view repeats every page and is the slowest to render: an edit shown on 
 well is shown on those first, and on the one-page view by a build of its own straight after, which
 a change to a file the server watches starts (FOLLOW_UP), once the view is long enough to hold the
 preview up (LONG_VIEW: its Markdown renders at about 1 MB a second). Open pages then reload twice.
+
+The share pages are left out of MkDocs' build (InclusionLevel.EXCLUDED: links to them still resolve)
+and made after it from the pattern page, as every engine's are (finalise/share_pages.py).
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 
 from reply_site.errors import SetupError, SourceError
 from reply_site.finalise.built_site import finalise_page, finalise_whole
-from reply_site.addresses import PDF, WHOLE_REPLY
+from reply_site.addresses import PDF, SHARE_FOLDER, WHOLE_REPLY, url_of
+from reply_site.finalise.share_pages import PATTERN
 from reply_site.settings import Settings
 from reply_site.site_build import REPLY, SiteBuild
 
@@ -47,6 +51,17 @@ def on_serve(server, config, builder):
 
 def on_startup(command: str, dirty: bool) -> None:
     current.update(serving=command == "serve", dirty=dirty)
+    pages_log = logging.getLogger("mkdocs.structure.pages")
+    if not any(isinstance(known, LinksToSharePages) for known in pages_log.filters):
+        pages_log.addFilter(LinksToSharePages())
+
+
+class LinksToSharePages(logging.Filter):
+    """MkDocs notes (at INFO) every link to a page it does not build: the share pages, made after it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not ("' which is excluded from the built site" in message and f"'{SHARE_FOLDER}" in message)
 
 
 def on_files(files: Files, config) -> Files:
@@ -73,6 +88,7 @@ def with_generated_files(files: Files, config) -> Files:
     if source is not None:
         files.remove(source)  # the source is not a page of its own
     unlisted = pathspec.GitIgnoreSpec.from_lines(build.not_in_navigation())
+    unbuilt = pathspec.GitIgnoreSpec.from_lines(build.not_built())
     navigation, contents = build.navigation(), build.files()
     same_navigation = navigation == current.get("navigation")
     generated = {name: hashlib.sha256(content.encode() if isinstance(content, str) else content).digest()
@@ -88,17 +104,18 @@ def with_generated_files(files: Files, config) -> Files:
     for name, content in contents.items():
         if files.get_file_from_path(name) is not None:
             raise Abort(f"docs/{name} would hide a generated file: remove it")
-        inclusion = InclusionLevel.NOT_IN_NAV if unlisted.match_file(name) else InclusionLevel.UNDEFINED
+        inclusion = InclusionLevel.EXCLUDED if unbuilt.match_file(name) else \
+            InclusionLevel.NOT_IN_NAV if unlisted.match_file(name) else InclusionLevel.UNDEFINED
         if isinstance(content, Path):  # a cached file, copied as it is
             file = File.generated(config, name, abs_src_path=str(content), inclusion=inclusion)
         else:
             file = File.generated(config, name, content=content, inclusion=inclusion)
             if same_navigation and (name not in changed or (later and name == WHOLE_REPLY)):
                 file.is_modified = lambda: False  # a dirty build leaves its page as it was
-        if name in build.pages:
+        if name in build.pages or name == PATTERN:
             file.edit_uri = build.edit_source(name)
         files.append(file)
-    current.update(navigation=navigation, generated=generated, rebuilt=set(), later=later)
+    current.update(navigation=navigation, generated=generated, changed=changed, rebuilt=set(), later=later)
     config["nav"] = navigation
     return Files(sorted(files, key=file_sort_key))  # in the order an engine finds them in a folder
 
@@ -128,6 +145,9 @@ def cache_folder(config, name: str) -> Path:
 
 def on_post_page(output: str, page, config) -> str:
     current["rebuilt"].add(page.file.dest_uri)
+    if page.file.src_uri == PATTERN:  # the share pages are made from it as the engine left it
+        current["pattern"] = output
+        return output
     return finalise_page(current["build"], output, page.file.src_uri)
 
 
@@ -137,7 +157,12 @@ def on_post_template(output: str, template_name: str, config) -> str:
 
 def on_post_build(config) -> None:
     dirty = current.get("dirty") and current.get("built_once")
-    finalise_whole(current["build"], Path(config["site_dir"]), current["rebuilt"] if dirty else None)
+    build, rebuilt = current["build"], current["rebuilt"]
+    # A dirty rebuild makes again the share pages whose source or question page changed (all, if the pattern did).
+    shares = {name for name, (question, _) in build.shared.items()
+              if name in current["changed"] or url_of(question.page) + "index.html" in rebuilt} \
+        if dirty and url_of(PATTERN) + "index.html" not in rebuilt else None
+    finalise_whole(build, Path(config["site_dir"]), rebuilt if dirty else None, current.get("pattern"), shares)
     current["built_once"] = True
     if current.get("later"):  # the server sees the change and builds again: the one-page view this time
         current["follow_up"].write_text(str(time.time_ns()), encoding="utf-8")

@@ -4,14 +4,18 @@ every page its security policy (last: it allows what the page then holds), and t
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..addresses import WHOLE_REPLY, absolute, relative, share_path, url_of
 from ..publish.head import head_html
+from ..render.rebuttals import share_page_actions, share_page_context
 from . import finalised
 from .csp import with_content_security_policy
 from .listings import unlisted
+from .share_pages import PATTERN, rebased, rebuttal_section, share_page
 from .styles import styles_inlined
 
 if TYPE_CHECKING:
@@ -45,8 +49,43 @@ def built_pages(build: SiteBuild, site: Path) -> dict[str, Path]:
     return {address: path for address, path in pages.items() if address not in build.static_pages}
 
 
+def share_pages(build: SiteBuild, site: Path, pattern: str, names: Iterable[str] | None = None) -> dict[str, str]:
+    """The share pages (all, or those built from `names`) as the engine would have built them, from its
+    `pattern` page and the question pages it built into `site`: file name ('r/<id>.md') -> HTML."""
+    settings, questions, made = build.settings, {}, {}
+    for name in build.shared if names is None else names:
+        question, rebuttal = build.shared[name]
+        if question.page not in questions:
+            questions[question.page] = (site / url_of(question.page) / "index.html").read_text(encoding="utf-8")
+        here, page = url_of(name), build.pages[name]
+        section = rebased(rebuttal_section(questions[question.page], rebuttal.id), url_of(question.page), here)
+        made[name] = share_page(
+            pattern, section, title=page.title, description=page.description, rebuttal_id=rebuttal.id,
+            actions=share_page_actions(question, rebuttal),
+            after=share_page_context(question, rebuttal, build.reply.respondent, as_html=True)
+            + build.page_footer(name, as_html=True).lstrip("\n"),
+            pattern_url=url_of(PATTERN), share_url=here,
+            pattern_edit=settings.edit_url(PATTERN), share_edit=settings.edit_url(name))
+    return made
+
+
+def taken_out(site: Path, name: str) -> str | None:
+    """The page built from `name` into `site`, taken out of it; None if it was not built."""
+    folder = site / url_of(name)
+    if not (folder / "index.html").is_file():
+        return None
+    html = (folder / "index.html").read_text(encoding="utf-8")
+    shutil.rmtree(folder)
+    return html
+
+
 def finalise_site(build: SiteBuild, site: Path) -> None:
     """Every page an engine built into `site`, then the whole site."""
+    pattern = taken_out(site, PATTERN)
+    if pattern is not None:
+        for name, html in share_pages(build, site, pattern).items():
+            (site / url_of(name)).mkdir(parents=True, exist_ok=True)
+            (site / url_of(name) / "index.html").write_text(html, encoding="utf-8")
     sources = {url_of(name): name for name in [*build.pages, *build.hand_written]}
     paths = built_pages(build, site)
     pages = {address: finalise_page(build, path.read_text(encoding="utf-8"),
@@ -55,17 +94,30 @@ def finalise_site(build: SiteBuild, site: Path) -> None:
     finish(build, site, paths, pages, {})
 
 
-def finalise_whole(build: SiteBuild, site: Path, rebuilt: set[str] | None = None) -> None:
+def finalise_whole(build: SiteBuild, site: Path, rebuilt: set[str] | None = None, pattern: str | None = None,
+                   shares: Iterable[str] | None = None) -> None:
     """The whole site, its pages finalised one by one already (as the MkDocs hook does). With
-    `rebuilt` (addresses), only those pages are new: a live preview's rebuild of what an edit changed."""
-    paths = built_pages(build, site)
+    `rebuilt` (addresses), only those pages are new: a live preview's rebuild of what an edit changed.
+    The share pages are made from `pattern`, the engine's pattern page: those built from `shares`, or all."""
+    taken_out(site, PATTERN)
+    made = {url_of(name) + "index.html": finalise_page(build, html, name)
+            for name, html in share_pages(build, site, pattern, shares).items()} if pattern is not None else {}
+    for address in made:
+        (site / address).parent.mkdir(parents=True, exist_ok=True)
+    paths = {**built_pages(build, site), **{address: site / address for address in made}}
+
+    def read(addresses) -> dict[str, str]:
+        return {address: made.get(address) or paths[address].read_text(encoding="utf-8") for address in addresses}
+
+    def on_disk(pages: dict[str, str]) -> dict[str, str]:  # as the files hold them (the pages made here, not yet)
+        return {address: html for address, html in pages.items() if address not in made}
+
     if rebuilt is not None:
-        some = {address: path for address, path in paths.items() if address in rebuilt}
-        pages = {address: path.read_text(encoding="utf-8") for address, path in some.items()}
-        if finish(build, site, some, pages, pages, some=True):
+        pages = read(address for address in paths if address in rebuilt or address in made)
+        if finish(build, site, {address: paths[address] for address in pages}, pages, on_disk(pages), some=True):
             return
-    pages = {address: path.read_text(encoding="utf-8") for address, path in paths.items()}
-    finish(build, site, paths, pages, pages)
+    pages = read(paths)
+    finish(build, site, paths, pages, on_disk(pages))
 
 
 def finish(build: SiteBuild, site: Path, paths: dict[str, Path], pages: dict[str, str], written: dict[str, str],
@@ -81,5 +133,6 @@ def finish(build: SiteBuild, site: Path, paths: dict[str, Path], pages: dict[str
         secured = with_content_security_policy(html)
         if secured != written.get(address):
             paths[address].write_text(secured, encoding="utf-8")
-    unlisted(site, {absolute(settings.site_url, url_of(name)) for name in build.pages if not build.indexed(name)})
+    unlisted(site, {absolute(settings.site_url, url_of(name)) for name in build.pages if not build.indexed(name)}
+             | {absolute(settings.site_url, url_of(PATTERN))})
     return True

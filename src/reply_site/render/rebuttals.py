@@ -8,15 +8,17 @@ engine turns into the right address for where the page is published.
 from __future__ import annotations
 
 import functools
+import html
 import posixpath
 
-from ..addresses import share_file
+from ..addresses import page_path, relative, share_file, share_path, url_of
 from ..model import Question, Rebuttal
 from ..text import escape_markdown, lead, possessive
 from .cite_this import cite_block, rebuttal_citation
 from .citations import Citer
 
 HEADING_LIMIT = 72  # characters of the claim's opening sentence in a rebuttal's heading
+SHARE_LINK, CONTEXT_LINK = "Link to this rebuttal", "On the page of question"
 
 
 @functools.lru_cache(maxsize=65536)  # the same few links from every page of a long reply
@@ -38,10 +40,10 @@ def rebuttal_block(question: Question, rebuttal: Rebuttal, citer: Citer, site_ur
     quote = "\n\n".join(citer.render(p.text, references) for p in rebuttal.quote)
     reply = "\n\n".join(citer.render(p.text, references) for p in rebuttal.reply)
     respondent = escape_markdown(citer.reply.respondent)
-    links = [f"[Link to this rebuttal]({link(page, share_file(rebuttal.id))}){{ .share-link }}"]
+    links = [f"[{SHARE_LINK}]({link(page, share_file(rebuttal.id))}){{ .share-link }}"]
     if page != question.page:
-        links.append(f"[On the page of question {question.number}]({link(page, question.page)}#{rebuttal.id})"
-                     "{ .context-link }")
+        context = f"{link(page, question.page)}#{rebuttal.id}"
+        links.append(f"[{CONTEXT_LINK} {question.number}]({context}){{ .context-link }}")
     citation = cite_block("Cite this rebuttal", rebuttal_citation(citer.reply, question, rebuttal, site_url)) \
         if cite else ""
     return (
@@ -56,12 +58,34 @@ def rebuttal_block(question: Question, rebuttal: Rebuttal, citer: Citer, site_ur
 
 def share_page_body(question: Question, rebuttal: Rebuttal, citer: Citer, site_url: str) -> str:
     """The share page: the rebuttal whole, and where it stands in the reply."""
-    page = share_file(rebuttal.id)
-    count = len(question.rebuttals)
-    position = question.rebuttals.index(rebuttal) + 1
-    whose = escape_markdown(possessive(citer.reply.respondent))
-    context = (f'<p class="rebuttal-context" markdown>A passage of {whose} '
-               f"comment and the author's reply to it: passage {position} of {count} under "
-               f"[question {question.number}]({link(page, question.page)}). "
-               f"[Read it in context]({link(page, question.page)}#{rebuttal.id}).</p>\n")
-    return rebuttal_block(question, rebuttal, citer, site_url, page, level="#") + "\n" + context
+    return (rebuttal_block(question, rebuttal, citer, site_url, share_file(rebuttal.id), level="#") + "\n"
+            + share_page_context(question, rebuttal, citer.reply.respondent))
+
+
+def share_page_context(question: Question, rebuttal: Rebuttal, respondent: str, as_html: bool = False) -> str:
+    """Where the share page's rebuttal stands in the reply: Markdown for the engines, or `as_html` as they
+    render it, for the finalise step, which makes the share pages (finalise/share_pages.py)."""
+    page, there = share_file(rebuttal.id), question.page
+    whose = html.escape(possessive(respondent), quote=False) if as_html else escape_markdown(possessive(respondent))
+    position, count = question.rebuttals.index(rebuttal) + 1, len(question.rebuttals)
+    return (f'<p class="rebuttal-context"{"" if as_html else " markdown"}>A passage of {whose} '
+            f"comment and the author's reply to it: passage {position} of {count} under "
+            f"{anchor(f'question {question.number}', page, there, as_html)}. "
+            f"{anchor('Read it in context', page, f'{there}#{rebuttal.id}', as_html)}.</p>\n")
+
+
+def anchor(text: str, page: str, target: str, as_html: bool = False) -> str:
+    """A link from the generated file `page` to `target` ('question-7.md#claim'): Markdown, or `as_html`
+    as the engines render it (`text` is Markdown or HTML already)."""
+    path, _, fragment = target.partition("#")
+    fragment = "#" + fragment if fragment else ""
+    if as_html:
+        return f'<a href="{relative(url_of(page), url_of(path))}{fragment}">{text}</a>'
+    return f"[{text}]({link(page, path)}{fragment})"
+
+
+def share_page_actions(question: Question, rebuttal: Rebuttal) -> str:
+    """The share page's links of its rebuttal, as the engines render them from its Markdown."""
+    return (f'<p class="rebuttal-actions"><a class="share-link" href="./">{SHARE_LINK}</a> <a class="context-link" '
+            f'href="{relative(share_path(rebuttal.id), page_path(question))}#{rebuttal.id}">{CONTEXT_LINK} '
+            f"{question.number}</a></p>")

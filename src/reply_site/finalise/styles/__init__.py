@@ -78,7 +78,7 @@ def used_css(sheets: list[Path], scripts: list[Path], pages: dict[str, str], who
     absent = absent_widgets(next(iter(pages.values())), classes)
     created, mentioned = (without_widgets(names, absent) for names in script_names(scripts))
     readers = "\n".join(script.read_text(encoding="utf-8", errors="replace") for script in scripts)
-    properties = sorted(set(CUSTOM_PROPERTY.findall(readers + "".join(pages.values()))))
+    properties = sorted(set(CUSTOM_PROPERTY.findall(readers)).union(*map(CUSTOM_PROPERTY.findall, pages.values())))
     inputs = hashlib.sha256(json.dumps([VERSION, texts, whole, sorted(created), sorted(mentioned)]).encode())
     key = hashlib.sha256(json.dumps([inputs.hexdigest(), sorted(union), properties]).encode()).hexdigest()
     cached = cache / f"{key}.json" if cache else None

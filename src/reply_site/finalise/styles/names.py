@@ -110,29 +110,34 @@ def alternative_names(selector: str) -> set[str]:
     return names_of(" ".join(FUNCTIONAL.findall(STATE.sub(" ", selector))))
 
 
+TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
+
+
 def structure(html: str) -> set[str]:
     """What a page's structure offers selectors: each element's names, and each parent's with its
     child's (enough to tell pages apart whose elements nest differently)."""
-    shape, stack = set(), []
-    for tag in re.finditer(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>", html):
-        closing, name, attributes = tag.groups()
-        name = name.lower()
+    owns, pairs, stack = set(), set(), []
+    for closing, name, attributes in TAG.findall(html):
         if closing:
+            name = name.lower()
             while stack and stack.pop()[0] != name:
                 pass
             continue
-        own = described(name, attributes)
-        shape.add(own)
+        name, own, contains = opened(name, attributes)
+        owns.add(own)
         if stack:
-            shape.add(stack[-1][1] + " > " + own)
-        if name not in VOID and not attributes.rstrip().endswith("/"):
+            pairs.add((stack[-1][1], own))
+        if contains:
             stack.append((name, own))
-    return shape
+    return owns | {parent + " > " + child for parent, child in pairs}
 
 
 @functools.lru_cache(maxsize=65536)  # the same elements recur in every page: header, footer, icons
-def described(tag: str, attributes: str) -> str:
-    return " ".join(sorted(element_names(tag, attributes)))
+def opened(tag: str, attributes: str) -> tuple[str, str, bool]:
+    """An opening tag's element name, its names as a selector sees them, and whether it holds others."""
+    name = tag.lower()
+    return name, " ".join(sorted(element_names(tag, attributes))), \
+        name not in VOID and not attributes.rstrip().endswith("/")
 
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
