@@ -79,18 +79,24 @@ def taken_out(site: Path, name: str) -> str | None:
     return html
 
 
+def page_files(site: Path, names) -> dict[str, Path]:
+    """Where the pages built from `names` go in `site`, by address, their folders made."""
+    paths = {url_of(name) + "index.html": site / url_of(name) / "index.html" for name in names}
+    for path in paths.values():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    return paths
+
+
 def finalise_site(build: SiteBuild, site: Path) -> None:
     """Every page an engine built into `site`, then the whole site."""
     pattern = taken_out(site, PATTERN)
-    if pattern is not None:
-        for name, html in share_pages(build, site, pattern).items():
-            (site / url_of(name)).mkdir(parents=True, exist_ok=True)
-            (site / url_of(name) / "index.html").write_text(html, encoding="utf-8")
+    made = share_pages(build, site, pattern) if pattern is not None else {}
     sources = {url_of(name): name for name in [*build.pages, *build.hand_written]}
-    paths = built_pages(build, site)
-    pages = {address: finalise_page(build, path.read_text(encoding="utf-8"),
-                                    sources.get(address.removesuffix("index.html"), address))
-             for address, path in paths.items()}
+    paths = {**built_pages(build, site), **page_files(site, made)}
+    pages = {}
+    for address, path in paths.items():
+        name = sources.get(address.removesuffix("index.html"), address)
+        pages[address] = finalise_page(build, made[name] if name in made else path.read_text(encoding="utf-8"), name)
     finish(build, site, paths, pages, {})
 
 
@@ -100,11 +106,9 @@ def finalise_whole(build: SiteBuild, site: Path, rebuilt: set[str] | None = None
     `rebuilt` (addresses), only those pages are new: a live preview's rebuild of what an edit changed.
     The share pages are made from `pattern`, the engine's pattern page: those built from `shares`, or all."""
     taken_out(site, PATTERN)
-    made = {url_of(name) + "index.html": finalise_page(build, html, name)
-            for name, html in share_pages(build, site, pattern, shares).items()} if pattern is not None else {}
-    for address in made:
-        (site / address).parent.mkdir(parents=True, exist_ok=True)
-    paths = {**built_pages(build, site), **{address: site / address for address in made}}
+    shared = share_pages(build, site, pattern, shares) if pattern is not None else {}
+    made = {url_of(name) + "index.html": finalise_page(build, html, name) for name, html in shared.items()}
+    paths = {**built_pages(build, site), **page_files(site, shared)}
 
     def read(addresses) -> dict[str, str]:
         return {address: made.get(address) or paths[address].read_text(encoding="utf-8") for address in addresses}

@@ -54,8 +54,9 @@ def rebased(fragment: str, from_page: str, to_page: str) -> str:
             return match.group()
         if path.startswith("/"):
             return match.group()
-        target = posixpath.normpath(posixpath.join(from_page, path or "./"))
-        target = "" if target == "." else target + ("/" if (path or "./").endswith("/") or not path else "")
+        path = path or "./"
+        target = posixpath.normpath(posixpath.join(from_page, path))
+        target = "" if target == "." else target + ("/" if path.endswith("/") else "")
         return f'{attribute}="{relative(to_page, target)}{anchor}"'
 
     return URL.sub(rebase, fragment)

@@ -11,7 +11,7 @@ import functools
 import html
 import posixpath
 
-from ..addresses import page_path, relative, share_file, share_path, url_of
+from ..addresses import relative, share_file, url_of
 from ..model import Question, Rebuttal
 from ..text import escape_markdown, lead, possessive
 from .cite_this import cite_block, rebuttal_citation
@@ -40,10 +40,7 @@ def rebuttal_block(question: Question, rebuttal: Rebuttal, citer: Citer, site_ur
     quote = "\n\n".join(citer.render(p.text, references) for p in rebuttal.quote)
     reply = "\n\n".join(citer.render(p.text, references) for p in rebuttal.reply)
     respondent = escape_markdown(citer.reply.respondent)
-    links = [f"[{SHARE_LINK}]({link(page, share_file(rebuttal.id))}){{ .share-link }}"]
-    if page != question.page:
-        context = f"{link(page, question.page)}#{rebuttal.id}"
-        links.append(f"[{CONTEXT_LINK} {question.number}]({context}){{ .context-link }}")
+    links = rebuttal_links(question, rebuttal, page)
     citation = cite_block("Cite this rebuttal", rebuttal_citation(citer.reply, question, rebuttal, site_url)) \
         if cite else ""
     return (
@@ -74,18 +71,28 @@ def share_page_context(question: Question, rebuttal: Rebuttal, respondent: str, 
             f"{anchor('Read it in context', page, f'{there}#{rebuttal.id}', as_html)}.</p>\n")
 
 
-def anchor(text: str, page: str, target: str, as_html: bool = False) -> str:
+def anchor(text: str, page: str, target: str, as_html: bool = False, css_class: str = "") -> str:
     """A link from the generated file `page` to `target` ('question-7.md#claim'): Markdown, or `as_html`
-    as the engines render it (`text` is Markdown or HTML already)."""
+    as the engines render it (`text` is Markdown or HTML already; a link to the page itself is './')."""
     path, _, fragment = target.partition("#")
     fragment = "#" + fragment if fragment else ""
     if as_html:
-        return f'<a href="{relative(url_of(page), url_of(path))}{fragment}">{text}</a>'
-    return f"[{text}]({link(page, path)}{fragment})"
+        href = "./" if path == page else relative(url_of(page), url_of(path))
+        attributes = f' class="{css_class}"' if css_class else ""
+        return f'<a{attributes} href="{href}{fragment}">{text}</a>'
+    return f"[{text}]({link(page, path)}{fragment})" + (f"{{ .{css_class} }}" if css_class else "")
+
+
+def rebuttal_links(question: Question, rebuttal: Rebuttal, page: str, as_html: bool = False) -> list[str]:
+    """The rebuttal's links on `page`: to its share page, and, away from its question page, to its place there."""
+    links = [anchor(SHARE_LINK, page, share_file(rebuttal.id), as_html, "share-link")]
+    if page != question.page:
+        links.append(anchor(f"{CONTEXT_LINK} {question.number}", page, f"{question.page}#{rebuttal.id}", as_html,
+                            "context-link"))
+    return links
 
 
 def share_page_actions(question: Question, rebuttal: Rebuttal) -> str:
     """The share page's links of its rebuttal, as the engines render them from its Markdown."""
-    return (f'<p class="rebuttal-actions"><a class="share-link" href="./">{SHARE_LINK}</a> <a class="context-link" '
-            f'href="{relative(share_path(rebuttal.id), page_path(question))}#{rebuttal.id}">{CONTEXT_LINK} '
-            f"{question.number}</a></p>")
+    links = rebuttal_links(question, rebuttal, share_file(rebuttal.id), as_html=True)
+    return f'<p class="rebuttal-actions">{" ".join(links)}</p>'
