@@ -1,5 +1,5 @@
 """Preview latency: from saving docs/reply.md under `mkdocs serve` to the page served with the edit,
-and to the one-page view served with it (on a long reply, built just after the other pages)."""
+and to the one-page view served with it (made again from the question pages in the same build)."""
 
 from __future__ import annotations
 
@@ -68,8 +68,7 @@ def latencies(project: Path, tmp: Path, runs: int, label: str, until: float) -> 
         stop(server)
     builds = [float(s) for s in re.findall(r"Documentation built in ([\d.]+) seconds",
                                            (tmp / f"serve-{label}.log").read_text("utf-8", "replace"))]
-    rebuilds = builds[1:]  # the first is the initial build; with a long one-page view, two a save (hook)
-    rebuilds = rebuilds[::2] if len(rebuilds) == 2 * len(times) else rebuilds
+    rebuilds = builds[1:]  # the first is the initial build
     rebuild = median(rebuilds) if rebuilds else None
     return {"page": url.removeprefix(base), "first_page_s": startup, "latency_s": median(times),
             "max_s": max(times), "view_latency_s": median(view_times), "rebuild_s": rebuild, "runs": len(times),

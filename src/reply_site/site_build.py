@@ -35,7 +35,7 @@ from .publish.robots import robots_meta, robots_txt
 from .publish.site_script import SITE_SCRIPT, site_script
 from .render.changelog import changelog_page
 from .render.citations import Citer
-from .render.pages import Page, navigation, render_pages
+from .render.pages import Page, navigation, render_pages, whole_reply_page
 from .render.rebuttals import anchor
 from .settings import Settings
 from .errors import SourceError
@@ -116,13 +116,19 @@ class SiteBuild:
         if self.provenance:
             record, comparison = self.provenance
             made[PROVENANCE_PAGE] = Page(PROVENANCE_TITLE, provenance_page(comparison, record.data))
-        pages = {}
-        for name, page in made.items():
-            preview = self.previews[name]
-            title = preview.title if name in self.shared else page.title
-            pages[name] = replace(page, title=title, body=page.body + self.page_footer(name),
-                                  description=preview.description)
-        return pages
+        return {name: self.finished(name, page) for name, page in made.items()}
+
+    def finished(self, name: str, page: Page) -> Page:
+        """A page made from the reply with its description, date of last change and moved anchors."""
+        preview = self.previews[name]
+        title = preview.title if name in self.shared else page.title
+        return replace(page, title=title, body=page.body + self.page_footer(name), description=preview.description)
+
+    def whole_reply_written_out(self) -> str:
+        """The one-page view's Markdown with each rebuttal written out, not left to the finalise step:
+        what it makes of the engine's page (tests/test_made_pages.py)."""
+        page = whole_reply_page(self.citer, self.settings.site_url, self.has_pdf, bodies=True)
+        return self.finished(WHOLE_REPLY, page).markdown
 
     def page_footer(self, name: str, as_html: bool = False) -> str:
         """What follows a generated page's text: when it last changed, its moved anchors; Markdown, or

@@ -3,14 +3,11 @@
 the same steps as `make site` for every engine; the core's errors become MkDocs' Abort here.
 
 Under `mkdocs serve --dirty` (`make serve`), a generated page whose text the edit did not change
-is not built again, so that a long reply's preview shows an edit as fast as a short one's. The
-one-page view repeats every page and is the slowest to render: an edit shown on other pages as
-well is shown on those first, and on the one-page view by a build of its own straight after, which
-a change to a file the server watches starts (FOLLOW_UP), once the view is long enough to hold the
-preview up (LONG_VIEW: its Markdown renders at about 1 MB a second). Open pages then reload twice.
+is not built again, so that a long reply's preview shows an edit as fast as a short one's.
 
 The share pages are left out of MkDocs' build (InclusionLevel.EXCLUDED: links to them still resolve)
-and made after it from the pattern page, as every engine's are (finalise/share_pages.py).
+and made after it from the pattern page, and the one-page view's rebuttals are filled in from the
+question pages, as every engine's are (finalise/share_pages.py, finalise/whole_reply.py).
 """
 
 from __future__ import annotations
@@ -18,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import shutil
-import time
 from pathlib import Path
 
 import jinja2
@@ -36,17 +32,9 @@ from reply_site.site_build import REPLY, SiteBuild
 
 log = logging.getLogger("mkdocs.hooks.reply_site")
 # This build's SiteBuild, for the page events; whether MkDocs serves the site, and dirty; what the
-# last build generated (file -> its text's digest) and its navigation; the pages built this time.
+# last build generated (file -> its text's digest) and its navigation; the pages built this time;
+# the pattern page and the one-page view as MkDocs last built them (the finalise step makes pages of them).
 current: dict = {"generated": {}, "rebuilt": set()}
-FOLLOW_UP = "preview"  # the .cache folder the server watches for the one-page view's own build
-LONG_VIEW = 250_000  # characters of Markdown: about 20 times the real reply's one-page view
-
-
-def on_serve(server, config, builder):
-    folder = cache_folder(config, FOLLOW_UP)
-    current["follow_up"] = folder / "one-page-view"
-    server.watch(str(folder))
-    return server
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -94,13 +82,6 @@ def with_generated_files(files: Files, config) -> Files:
     generated = {name: hashlib.sha256(content.encode() if isinstance(content, str) else content).digest()
                  for name, content in contents.items() if not isinstance(content, Path)}
     changed = {name for name, digest in generated.items() if current["generated"].get(name) != digest}
-    # A dirty rebuild of a served site leaves unchanged pages as they were, and the one-page view for
-    # the build after when the edit shows elsewhere too (its old digest kept, so that build makes it).
-    later = current.get("dirty") and current.get("built_once") and "follow_up" in current and same_navigation \
-        and WHOLE_REPLY in changed and len(contents[WHOLE_REPLY]) > LONG_VIEW \
-        and any(name in build.pages for name in changed - {WHOLE_REPLY})
-    if later:
-        generated[WHOLE_REPLY] = current["generated"][WHOLE_REPLY]
     for name, content in contents.items():
         if files.get_file_from_path(name) is not None:
             raise Abort(f"docs/{name} would hide a generated file: remove it")
@@ -110,12 +91,12 @@ def with_generated_files(files: Files, config) -> Files:
             file = File.generated(config, name, abs_src_path=str(content), inclusion=inclusion)
         else:
             file = File.generated(config, name, content=content, inclusion=inclusion)
-            if same_navigation and (name not in changed or (later and name == WHOLE_REPLY)):
+            if same_navigation and name not in changed:
                 file.is_modified = lambda: False  # a dirty build leaves its page as it was
         if name in build.pages or name == PATTERN:
             file.edit_uri = build.edit_source(name)
         files.append(file)
-    current.update(navigation=navigation, generated=generated, changed=changed, rebuilt=set(), later=later)
+    current.update(navigation=navigation, generated=generated, changed=changed, rebuilt=set())
     config["nav"] = navigation
     return Files(sorted(files, key=file_sort_key))  # in the order an engine finds them in a folder
 
@@ -145,8 +126,8 @@ def cache_folder(config, name: str) -> Path:
 
 def on_post_page(output: str, page, config) -> str:
     current["rebuilt"].add(page.file.dest_uri)
-    if page.file.src_uri == PATTERN:  # the share pages are made from it as the engine left it
-        current["pattern"] = output
+    if page.file.src_uri in (PATTERN, WHOLE_REPLY):  # pages are made of them as MkDocs left them
+        current[page.file.src_uri] = output
         return output
     return finalise_page(current["build"], output, page.file.src_uri)
 
@@ -158,11 +139,12 @@ def on_post_template(output: str, template_name: str, config) -> str:
 def on_post_build(config) -> None:
     dirty = current.get("dirty") and current.get("built_once")
     build, rebuilt = current["build"], current["rebuilt"]
-    # A dirty rebuild makes again the share pages whose source or question page changed (all, if the pattern did).
+    # A dirty rebuild makes again the share pages whose source or question page changed (all, if the
+    # pattern did), and the one-page view if it or any question page did.
     shares = {name for name, (question, _) in build.shared.items()
               if name in current["changed"] or url_of(question.page) + "index.html" in rebuilt} \
         if dirty and url_of(PATTERN) + "index.html" not in rebuilt else None
-    finalise_whole(build, Path(config["site_dir"]), rebuilt if dirty else None, current.get("pattern"), shares)
+    remake_view = not dirty or any(url_of(name) + "index.html" in rebuilt for name in [WHOLE_REPLY, *build.questions])
+    finalise_whole(build, Path(config["site_dir"]), rebuilt if dirty else None, current.get(PATTERN), shares,
+                   current.get(WHOLE_REPLY) if remake_view else None)
     current["built_once"] = True
-    if current.get("later"):  # the server sees the change and builds again: the one-page view this time
-        current["follow_up"].write_text(str(time.time_ns()), encoding="utf-8")

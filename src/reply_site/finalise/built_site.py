@@ -1,22 +1,25 @@
-"""The finalise step on the site an engine built from a build's docs folder: each page as the engine
-left it gets the core's head, links and repairs (`finalise_page`); then the whole site its styles,
-every page its security policy (last: it allows what the page then holds), and the sitemap."""
+"""The finalise step on the site an engine built from a build's docs folder: the pages made from
+the engine's (`made_pages`: the share pages, the one-page view); each page as the engine left it
+gets the core's head, links and repairs (`finalise_page`); then the whole site its styles, every
+page its security policy (last: it allows what the page then holds), and the sitemap."""
 
 from __future__ import annotations
 
+import functools
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..addresses import WHOLE_REPLY, absolute, relative, share_path, url_of
 from ..publish.head import head_html
-from ..render.rebuttals import share_page_actions, share_page_context
+from ..render.rebuttals import rebuttal_actions, share_page_context
 from . import finalised
 from .csp import with_content_security_policy
 from .listings import unlisted
 from .share_pages import PATTERN, rebased, rebuttal_section, share_page
-from .styles import styles_inlined
+from .styles import styles_inliner
+from .whole_reply import whole_reply
 
 if TYPE_CHECKING:
     from ..site_build import SiteBuild
@@ -49,19 +52,31 @@ def built_pages(build: SiteBuild, site: Path) -> dict[str, Path]:
     return {address: path for address, path in pages.items() if address not in build.static_pages}
 
 
-def share_pages(build: SiteBuild, site: Path, pattern: str, names: Iterable[str] | None = None) -> dict[str, str]:
-    """The share pages (all, or those built from `names`) as the engine would have built them, from its
-    `pattern` page and the question pages it built into `site`: file name ('r/<id>.md') -> HTML."""
-    settings, questions, made = build.settings, {}, {}
+def made_pages(build: SiteBuild, site: Path, pattern: str | None = None, view: str | None = None,
+               shares: Iterable[str] | None = None) -> dict[str, str]:
+    """The pages made here from those the engine built into `site`, as it would have built them
+    (file name -> HTML): the share pages from its `pattern` page (those built from `shares`, or all),
+    the one-page view from its `view`; each with its rebuttals from the question pages."""
+    question_page = functools.cache(lambda name: (site / url_of(name) / "index.html").read_text(encoding="utf-8"))
+    made = share_pages(build, question_page, pattern, shares) if pattern is not None else {}
+    if view is not None:
+        made[WHOLE_REPLY] = whole_reply(view, [(question, rebuttal) for question in build.reply.questions
+                                               for rebuttal in question.rebuttals], question_page)
+    return made
+
+
+def share_pages(build: SiteBuild, question_page: Callable[[str], str], pattern: str,
+                names: Iterable[str] | None = None) -> dict[str, str]:
+    """The share pages (all, or those built from `names`) from the engine's `pattern` page and
+    `question_page` (file name -> its HTML): file name ('r/<id>.md') -> HTML."""
+    settings, made = build.settings, {}
     for name in build.shared if names is None else names:
         question, rebuttal = build.shared[name]
-        if question.page not in questions:
-            questions[question.page] = (site / url_of(question.page) / "index.html").read_text(encoding="utf-8")
         here, page = url_of(name), build.pages[name]
-        section = rebased(rebuttal_section(questions[question.page], rebuttal.id), url_of(question.page), here)
+        section = rebased(rebuttal_section(question_page(question.page), rebuttal.id), url_of(question.page), here)
         made[name] = share_page(
             pattern, section, title=page.title, description=page.description, rebuttal_id=rebuttal.id,
-            actions=share_page_actions(question, rebuttal),
+            actions=rebuttal_actions(question, rebuttal, name),
             after=share_page_context(question, rebuttal, build.reply.respondent, as_html=True)
             + build.page_footer(name, as_html=True).lstrip("\n"),
             pattern_url=url_of(PATTERN), share_url=here,
@@ -89,8 +104,8 @@ def page_files(site: Path, names) -> dict[str, Path]:
 
 def finalise_site(build: SiteBuild, site: Path) -> None:
     """Every page an engine built into `site`, then the whole site."""
-    pattern = taken_out(site, PATTERN)
-    made = share_pages(build, site, pattern) if pattern is not None else {}
+    pattern, view = taken_out(site, PATTERN), site / url_of(WHOLE_REPLY) / "index.html"
+    made = made_pages(build, site, pattern, view.read_text(encoding="utf-8") if view.is_file() else None)
     sources = {url_of(name): name for name in [*build.pages, *build.hand_written]}
     paths = {**built_pages(build, site), **page_files(site, made)}
     pages = {}
@@ -101,14 +116,15 @@ def finalise_site(build: SiteBuild, site: Path) -> None:
 
 
 def finalise_whole(build: SiteBuild, site: Path, rebuilt: set[str] | None = None, pattern: str | None = None,
-                   shares: Iterable[str] | None = None) -> None:
+                   shares: Iterable[str] | None = None, view: str | None = None) -> None:
     """The whole site, its pages finalised one by one already (as the MkDocs hook does). With
     `rebuilt` (addresses), only those pages are new: a live preview's rebuild of what an edit changed.
-    The share pages are made from `pattern`, the engine's pattern page: those built from `shares`, or all."""
+    Made here as the engine left them: the share pages from `pattern`, the engine's pattern page (those
+    built from `shares`, or all), and the one-page view from `view`, when given."""
     taken_out(site, PATTERN)
-    shared = share_pages(build, site, pattern, shares) if pattern is not None else {}
-    made = {url_of(name) + "index.html": finalise_page(build, html, name) for name, html in shared.items()}
-    paths = {**built_pages(build, site), **page_files(site, shared)}
+    remade = made_pages(build, site, pattern, view, shares)
+    made = {url_of(name) + "index.html": finalise_page(build, html, name) for name, html in remade.items()}
+    paths = {**built_pages(build, site), **page_files(site, remade)}
 
     def read(addresses) -> dict[str, str]:
         return {address: made.get(address) or paths[address].read_text(encoding="utf-8") for address in addresses}
@@ -129,12 +145,12 @@ def finish(build: SiteBuild, site: Path, paths: dict[str, Path], pages: dict[str
     """Styles and security policy into every page (those already `written` as they are, left alone),
     the sitemap. With `some`, False when the pages need the styles worked out for the whole site."""
     settings = build.settings
-    styled = styles_inlined(site, settings.site_url, pages, list(settings.own_styles),
+    inline = styles_inliner(site, settings.site_url, pages, list(settings.own_styles),
                             settings.root / ".cache" / "styles", some)
-    if styled is None:
+    if inline is None:
         return False
-    for address, html in styled.items():
-        secured = with_content_security_policy(html)
+    for address, html in pages.items():  # one by one: a long reply's pages are many megabytes
+        secured = with_content_security_policy(inline(html))
         if secured != written.get(address):
             paths[address].write_text(secured, encoding="utf-8")
     unlisted(site, {absolute(settings.site_url, url_of(name)) for name in build.pages if not build.indexed(name)}

@@ -8,6 +8,7 @@ page being written. The same policy can be sent as an HTTP header by hosts that 
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from collections.abc import Iterator
@@ -23,62 +24,61 @@ OTHER_DIRECTIVES = ["img-src 'self' data:", "font-src 'self'", "object-src 'none
                     "form-action 'none'"]
 
 
+@functools.lru_cache(maxsize=64)  # the same inlined styles and scripts in every page
 def sha256(text: str) -> str:
     return f"'sha256-{base64.b64encode(hashlib.sha256(text.encode('utf-8')).digest()).decode()}'"
 
 
-def elements(html: str, tag: str) -> Iterator[tuple[str, str]]:
-    """The attributes and the text of each `tag` element of the page, in order. (Found as strings:
-    a pattern's lazy `.*?` steps through every character of the inlined styles, on every page.)"""
-    opening, closing, start = f"<{tag}", f"</{tag}>", 0
-    while (start := html.find(opening, start)) >= 0:
-        after = start + len(opening)
-        if html[after:after + 1] not in (">", " ", "\n", "\t"):  # <scripts>, <style-like> are others
-            start = after
-            continue
-        body = html.find(">", after) + 1
-        end = html.find(closing, body)
+INLINE = re.compile(r"<(script|style)(?=[\s>])")
+
+
+def inline_elements(html: str) -> Iterator[tuple[str, str, str]]:
+    """The tag ('script' or 'style'), the attributes and the text of each such element of the page,
+    in order, in one pass. (Each end found as a string: a pattern's lazy `.*?` steps through every
+    character of the inlined styles, on every page.)"""
+    position = 0
+    while match := INLINE.search(html, position):
+        tag = match[1]
+        body = html.find(">", match.end()) + 1
+        end = html.find(f"</{tag}>", body)
         if body == 0 or end < 0:
             return
-        yield html[after:body - 1], html[body:end]
-        start = end + len(closing)
+        yield tag, html[match.end():body - 1], html[body:end]
+        position = end + len(tag) + 3
 
 
-def script_hashes(html: str) -> list[str]:
-    return sorted({sha256(body) for attributes, body in elements(html, "script")
-                   if not SOURCE.search(attributes) and not any(kind in attributes for kind in DATA_TYPES)})
-
-
-def style_hashes(html: str) -> list[str]:
+def inline_hashes(html: str) -> tuple[list[str], list[str]]:
+    """The hashes of the page's inline scripts (not its data blocks) and of its <style> elements."""
+    scripts, styles = set(), set()
+    for tag, attributes, body in inline_elements(html):
+        if tag == "style":
+            styles.add(sha256(body))
+        elif not SOURCE.search(attributes) and not any(kind in attributes for kind in DATA_TYPES):
+            scripts.add(sha256(body))
     generator = GENERATOR.search(html)
-    injected = INJECTED_STYLES.get(generator["name"], []) if generator else []
-    return sorted({sha256(body) for _, body in elements(html, "style")} | set(injected))
+    styles.update(INJECTED_STYLES.get(generator["name"], []) if generator else [])
+    return sorted(scripts), sorted(styles)
 
 
 def content_security_policy(html: str) -> str:
     """The policy that allows exactly this page's scripts and styles."""
-    return "; ".join(["default-src 'self'", " ".join(["script-src 'self'", *script_hashes(html)]),
-                      " ".join(["style-src 'self'", *style_hashes(html)]), *OTHER_DIRECTIVES])
+    scripts, styles = inline_hashes(html)
+    return "; ".join(["default-src 'self'", " ".join(["script-src 'self'", *scripts]),
+                      " ".join(["style-src 'self'", *styles]), *OTHER_DIRECTIVES])
 
 
 POLICY = '<meta http-equiv="Content-Security-Policy"'
-
-
-def without_policy(html: str) -> str:
-    """The page without the policy it was given before, and the white space before that tag.
-    (Found as a string: a pattern starting with white space is slow on the long indents of a big page.)"""
-    start = html.find(POLICY, 0, max(html.find("</head>"), 0))
-    if start < 0:
-        return html
-    begin = start
-    while begin and html[begin - 1] in " \t\n":
-        begin -= 1
-    return html[:begin] + html[html.index(">", start) + 1:]
+HEAD = "<head>"
 
 
 def with_content_security_policy(html: str) -> str:
-    """The page with its policy as the first element of <head> (in place of any it had)."""
-    html = without_policy(html)
+    """The page with its policy as the first element of <head> (in place of the one it had there)."""
+    head = html.find(HEAD) + len(HEAD)
+    if head < len(HEAD):
+        return html
+    after = html[head:head + 200]
+    given = head + len(after) - len(after.lstrip(" \t\n"))  # where the policy given before would be
+    if html.startswith(POLICY, given):  # taken out, with the white space before it
+        html = html[:head] + html[html.index(">", given) + 1:]
     tag = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html)}">'
-    head = html.find("<head>") + len("<head>")
-    return html[:head] + "\n    " + tag + html[head:] if head >= len("<head>") else html
+    return "".join([html[:head], "\n    ", tag, html[head:]])

@@ -5,7 +5,7 @@ theme's page once for all the share pages (they are not in the navigation, so th
 rebuttal is the same but for the title, description and addresses).
 
 The share pages' Markdown stays in the docs folder, kept from the engine's build (`exclude_docs`):
-links to them resolve, and an engine that builds them makes the same pages (tests/test_share_pages.py).
+links to them resolve, and an engine that builds them makes the same pages (tests/test_made_pages.py).
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from ..source.bibliography import Reference
 from ..text import escape_markdown, possessive
 from .cite_this import cite_block, page_citation
 from .citations import Citer
-from .rebuttals import heading_text, rebuttal_block, share_page_body
+from .rebuttals import heading_text, rebuttal_block, rebuttal_heading, share_page_body
 
 EDITORIAL_GROUPING = ("The reply as received does not say which question each passage addresses: "
                       "the passages are grouped under the questions by this site's editors.")
@@ -102,9 +102,16 @@ def question_page(question: Question, citer: Citer, site_url: str, has_pdf: bool
     return Page(f"Question {question.number}", "\n".join(parts))
 
 
-def whole_reply_page(citer: Citer, site_url: str, has_pdf: bool = True) -> Page:
+# What stands for a rebuttal's body on the one-page view the engine builds: the finalise step puts
+# there the rebuttal from its question page (finalise/whole_reply.py), rendered once.
+REBUTTAL_BODY = "ZzRebuttalBodyZz"
+
+
+def whole_reply_page(citer: Citer, site_url: str, has_pdf: bool = True, bodies: bool = False) -> Page:
     """The whole reply on one page, in the order received: the author's heading and preamble, then
-    each question with its passages. Each passage links to its permanent address on its question page."""
+    each question with its passages. Each passage links to its permanent address on its question page.
+    Each rebuttal's body is REBUTTAL_BODY below its heading; with `bodies`, written out (what the
+    finalise step makes of it, and what tests/test_made_pages.py has every engine build)."""
     reply = citer.reply
     parts = [f"# {reply.title}\n", '<div class="reply-preamble" markdown>\n',
              *(paragraph.text + "\n" for paragraph in reply.preamble), "</div>\n",
@@ -117,6 +124,7 @@ def whole_reply_page(citer: Citer, site_url: str, has_pdf: bool = True) -> Page:
                   f'<p class="inquiry-question"><span class="label">The Copyright Office asks</span> '
                   f'<span class="question-text">{html.escape(question.text)}</span></p>\n']
         parts += [rebuttal_block(question, rebuttal, citer, site_url, WHOLE_REPLY, level="###", cite=False)
+                  if bodies else rebuttal_heading(rebuttal, "###") + REBUTTAL_BODY + "\n"
                   for rebuttal in question.rebuttals]
     return Page("The whole reply", "\n".join(parts), searched=False)
 

@@ -44,13 +44,17 @@ def rebuttal_block(question: Question, rebuttal: Rebuttal, citer: Citer, site_ur
     citation = cite_block("Cite this rebuttal", rebuttal_citation(citer.reply, question, rebuttal, site_url)) \
         if cite else ""
     return (
-        f"{level} {escape_markdown(heading_text(rebuttal))} {{ #{rebuttal.id} .rebuttal-heading }}\n\n"
-        f'<div class="rebuttal" markdown>\n\n'
+        rebuttal_heading(rebuttal, level) + '<div class="rebuttal" markdown>\n\n'
         f'<p class="rebuttal-actions" data-search-exclude markdown>{" ".join(links)}</p>\n\n'
         f'<figure class="respondent-quote" markdown>\n<figcaption>{respondent}</figcaption>\n'
         f"<blockquote markdown>\n\n{quote}\n\n</blockquote>\n</figure>\n\n"
         f'<div class="author-reply" markdown>\n\n{reply}\n\n</div>\n\n{citation}\n</div>\n'
     )
+
+
+def rebuttal_heading(rebuttal: Rebuttal, level: str = "##") -> str:
+    """The rebuttal's heading: the claim's opening sentence, its anchor the rebuttal's id."""
+    return f"{level} {escape_markdown(heading_text(rebuttal))} {{ #{rebuttal.id} .rebuttal-heading }}\n\n"
 
 
 def share_page_body(question: Question, rebuttal: Rebuttal, citer: Citer, site_url: str) -> str:
@@ -92,7 +96,8 @@ def rebuttal_links(question: Question, rebuttal: Rebuttal, page: str, as_html: b
     return links
 
 
-def share_page_actions(question: Question, rebuttal: Rebuttal) -> str:
-    """The share page's links of its rebuttal, as the engines render them from its Markdown."""
-    links = rebuttal_links(question, rebuttal, share_file(rebuttal.id), as_html=True)
+def rebuttal_actions(question: Question, rebuttal: Rebuttal, page: str) -> str:
+    """The rebuttal's links on `page` (a share page, the one-page view), as the engines render them
+    from its Markdown, for the finalise step, which makes those pages from the question pages."""
+    links = rebuttal_links(question, rebuttal, page, as_html=True)
     return f'<p class="rebuttal-actions">{" ".join(links)}</p>'

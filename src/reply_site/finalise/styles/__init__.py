@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -48,15 +49,16 @@ def site_file(site: Path, site_url: str, address: str, href: str) -> Path:
     return site / urlsplit(target).path.removeprefix(urlsplit(site_url).path)
 
 
-def styles_inlined(site: Path, site_url: str, pages: dict[str, str], own: list[str],
-                   cache: Path | None, some: bool = False) -> dict[str, str] | None:
-    """`pages` (address below the site -> built HTML) with their styles inlined. `own`: the site's
-    own stylesheets (below the site), kept whole. With `some` (a live preview, which rebuilds only
-    the pages an edit changed), `pages` are not all the site's: the rules chosen last for the whole
-    site serve them if they hold no kind of element those did not cover, else None is returned."""
+def styles_inliner(site: Path, site_url: str, pages: dict[str, str], own: list[str],
+                   cache: Path | None, some: bool = False) -> Callable[[str], str] | None:
+    """What inlines the styles of `pages` (address below the site -> built HTML): a function of a
+    page's HTML. `own`: the site's own stylesheets (below the site), kept whole. With `some` (a live
+    preview, which rebuilds only the pages an edit changed), `pages` are not all the site's: the
+    rules chosen last for the whole site serve them if they hold no kind of element those did not
+    cover, else None is returned."""
     linking = {address: html for address, html in pages.items() if STYLESHEET.search(head(html))}
     if not linking:
-        return pages
+        return lambda html: html
     address, html = next(iter(linking.items()))
     sheets = [site_file(site, site_url, address, match["href"]) for match in STYLESHEET.finditer(head(html))]
     scripts = [site_file(site, site_url, address, source) for source in script_sources(html)]
@@ -64,13 +66,13 @@ def styles_inlined(site: Path, site_url: str, pages: dict[str, str], own: list[s
     css = used_css(sheets, [script for script in scripts if script.is_file()], linking, whole, cache, some)
     if css is None:
         return None
-    return {address: inlined(html, css) if address in linking else html for address, html in pages.items()}
+    return lambda html: inlined(html, css) if STYLESHEET.search(head(html)) else html
 
 
 def used_css(sheets: list[Path], scripts: list[Path], pages: dict[str, str], whole: int, cache: Path | None,
              some: bool) -> str | None:
     """The rules the pages use, from the cache when the stylesheets, the scripts and the kinds of
-    element the pages hold are the same (with `some`: see styles_inlined)."""
+    element the pages hold are the same (with `some`: see styles_inliner)."""
     texts = [sheet.read_text(encoding="utf-8") for sheet in sheets]
     shapes = {address: structure(html) for address, html in pages.items()}
     union = set().union(*shapes.values())
@@ -114,5 +116,5 @@ def inlined(html: str, css: str) -> str:
     end = html.find("</head>")
     links = list(STYLESHEET.finditer(html, 0, end))
     first, last = links[0].start(), links[-1].end()
-    return (html[:first] + WHOLE_PAGE_FIRST + f"<style>{css}</style>\n" + STYLESHEET.sub("", html[first:last])
-            + html[last:])
+    return "".join([html[:first], WHOLE_PAGE_FIRST, "<style>", css, "</style>\n", STYLESHEET.sub("", html[first:last]),
+                    html[last:]])

@@ -1,10 +1,12 @@
-"""The share pages the finalise step makes (from the engine's pattern page and the question pages)
-are the pages the engine builds from their Markdown: on every engine, for the real reply and for a
-reply whose share pages have moved anchors and another respondent.
+"""The pages the finalise step makes are the pages the engine builds from their Markdown: the
+share pages (from the engine's pattern page and the question pages) and the one-page view (from
+the engine's page of its headings, each rebuttal from its question page); on every engine, for the
+real reply and for a reply whose share pages have moved anchors and another respondent.
 
-Each engine builds the generated docs folder with the share pages left in (no `exclude_docs`); the
-share pages made from that same build's pattern and question pages must equal the engine's own,
-element for element, attribute for attribute, with links compared by where they lead.
+Each engine builds the generated docs folder twice: as the site's build does, and with those pages
+written out (the share pages left in, no `exclude_docs`; the one-page view with every rebuttal).
+The pages made from the first build must equal the engine's own in the second, element for element,
+attribute for attribute, with links compared by where they lead.
 """
 
 from __future__ import annotations
@@ -20,10 +22,11 @@ import pytest
 import yaml
 
 from conftest import FIXTURES, ROOT, make_project
-from reply_site.addresses import url_of
+from reply_site.addresses import WHOLE_REPLY, url_of
 from reply_site.engines import ENGINES, command, engine_config
-from reply_site.finalise.built_site import share_pages, taken_out
+from reply_site.finalise.built_site import made_pages, taken_out
 from reply_site.finalise.share_pages import PATTERN
+from reply_site.finalise.whole_reply import PLACEHOLDER
 from reply_site.settings import Settings, load_config
 from reply_site.site_build import SiteBuild
 
@@ -73,14 +76,17 @@ def project_of(case: str, folder: Path) -> Path:
     return project
 
 
-def engine_built(engine: str, project: Path, work: Path) -> tuple[SiteBuild, Path]:
-    """The engine's build of the generated docs folder, its share pages built by the engine too."""
+def engine_built(engine: str, project: Path, work: Path, written_out: bool = False) -> tuple[SiteBuild, Path]:
+    """The engine's build of the generated docs folder; `written_out`: with the pages the finalise
+    step makes built by the engine instead."""
     settings = Settings.load(project / "mkdocs.yml")
     settings = Settings(**{**settings.__dict__, "site_url": SITE_URL})
     build = SiteBuild(settings)
     build.write_docs(work / "docs")
     config = engine_config(load_config(project / "mkdocs.yml"), settings, build, "docs", "site", engine)
-    config.pop("exclude_docs", None)
+    if written_out:
+        config.pop("exclude_docs", None)
+        (work / "docs" / WHOLE_REPLY).write_text(build.whole_reply_written_out(), encoding="utf-8")
     (work / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     result = subprocess.run(command(engine, work / "mkdocs.yml", work / "site"), cwd=work, capture_output=True,
                             text=True, timeout=600, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
@@ -88,26 +94,45 @@ def engine_built(engine: str, project: Path, work: Path) -> tuple[SiteBuild, Pat
     return build, work / "site"
 
 
+def made(build: SiteBuild, site: Path) -> dict[str, str]:
+    """The pages the finalise step makes from the engine's build in `site`."""
+    view = (site / url_of(WHOLE_REPLY) / "index.html").read_text(encoding="utf-8")
+    return made_pages(build, site, taken_out(site, PATTERN), view)
+
+
 @pytest.mark.parametrize("case", ["real reply", "moved-and-renamed"])
 @pytest.mark.parametrize("engine", sorted(ENGINES))
-def test_a_share_page_made_from_the_pattern_is_the_page_the_engine_builds(engine, case, tmp_path):
-    build, site = engine_built(engine, project_of(case, tmp_path / "project"), tmp_path / "work")
-    pattern = taken_out(site, PATTERN)
-    assert pattern is not None and not (site / url_of(PATTERN)).exists()
-    made = share_pages(build, site, pattern)
-    assert sorted(made) == sorted(build.shared) and made
-    for name, html in made.items():
+def test_the_pages_made_after_the_engine_are_the_pages_it_builds(engine, case, tmp_path):
+    project = project_of(case, tmp_path / "project")
+    build, site = engine_built(engine, project, tmp_path / "work")
+    _, own_site = engine_built(engine, project, tmp_path / "written-out", written_out=True)
+    pages = made(build, site)
+    assert not (site / url_of(PATTERN)).exists()
+    assert sorted(pages) == sorted([*build.shared, WHOLE_REPLY]) and build.shared
+    for name, html in pages.items():
         address = SITE_URL + url_of(name)
-        engines_own = (site / url_of(name) / "index.html").read_text(encoding="utf-8")
+        engines_own = (own_site / url_of(name) / "index.html").read_text(encoding="utf-8")
         assert elements(html, address) == elements(engines_own, address), name
         if engine != "zensical":  # the same bytes, but for a link to the page itself ('./' in Zensical's)
             assert html == engines_own, name
+
+
+def test_the_engine_builds_the_one_page_view_without_the_rebuttals_bodies(tmp_path):
+    """The engine renders each rebuttal once, on its question page: its one-page view holds the
+    headings (and so its table of contents) and a placeholder for each body."""
+    build, site = engine_built("mkdocs", project_of("real reply", tmp_path / "project"), tmp_path / "work")
+    view = (site / url_of(WHOLE_REPLY) / "index.html").read_text(encoding="utf-8")
+    rebuttals = build.reply.rebuttals
+    assert view.count(PLACEHOLDER) == len(rebuttals) and 'class="author-reply"' not in view
+    assert all(f'href="#{rebuttal.id}"' in view for rebuttal in rebuttals)  # its table of contents
+    whole = made(build, site)[WHOLE_REPLY]
+    assert PLACEHOLDER not in whole and whole.count('class="author-reply"') == len(rebuttals)
 
 
 def test_what_the_markdown_adds_below_the_rebuttal_reaches_the_share_page(tmp_path):
     """The comparison above covers what a share page's Markdown adds below its rebuttal: where it
     stands in the reply, and when its text last changed."""
     build, site = engine_built("mkdocs", project_of("real reply", tmp_path / "project"), tmp_path / "work")
-    made = share_pages(build, site, taken_out(site, PATTERN))
-    assert all('class="rebuttal-context"' in html and '<time datetime="2026-11-26">' in html
-               for html in made.values())
+    shares = made(build, site)
+    assert all('class="rebuttal-context"' in shares[name] and '<time datetime="2026-11-26">' in shares[name]
+               for name in build.shared)
