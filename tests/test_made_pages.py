@@ -4,7 +4,8 @@ the engine's page of its headings, each rebuttal from its question page); on eve
 real reply and for a reply whose share pages have moved anchors and another respondent.
 
 Each engine builds the generated docs folder twice: as the site's build does, and with those pages
-written out (the share pages left in, no `exclude_docs`; the one-page view with every rebuttal).
+written out (`SiteBuild.write_docs(..., written_out=True)`, as `scripts/generate.py --written-out`:
+the share pages built too, no `exclude_docs`; the one-page view with every rebuttal).
 The pages made from the first build must equal the engine's own in the second, element for element,
 attribute for attribute, with links compared by where they lead.
 """
@@ -21,16 +22,19 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from conftest import FIXTURES, ROOT, make_project
+from conftest import FIXTURES, ROOT, make_project, run_script
 from reply_site.addresses import WHOLE_REPLY, url_of
 from reply_site.engines import ENGINES, command, engine_config
 from reply_site.finalise.built_site import made_pages, taken_out
 from reply_site.finalise.share_pages import PATTERN
 from reply_site.finalise.whole_reply import PLACEHOLDER
+from reply_site.render.pages import REBUTTAL_BODY
 from reply_site.settings import Settings, load_config
 from reply_site.site_build import SiteBuild
+from reply_site.source.reply import load_reply
 
 SITE_URL = "http://127.0.0.1:8000/sub/"
+REPLY = load_reply(ROOT / "docs" / "reply.md", "docs/reply.md")
 
 
 class Elements(HTMLParser):
@@ -82,11 +86,8 @@ def engine_built(engine: str, project: Path, work: Path, written_out: bool = Fal
     settings = Settings.load(project / "mkdocs.yml")
     settings = Settings(**{**settings.__dict__, "site_url": SITE_URL})
     build = SiteBuild(settings)
-    build.write_docs(work / "docs")
-    config = engine_config(load_config(project / "mkdocs.yml"), settings, build, "docs", "site", engine)
-    if written_out:
-        config.pop("exclude_docs", None)
-        (work / "docs" / WHOLE_REPLY).write_text(build.whole_reply_written_out(), encoding="utf-8")
+    build.write_docs(work / "docs", written_out)
+    config = engine_config(load_config(project / "mkdocs.yml"), settings, build, "docs", "site", engine, written_out)
     (work / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     result = subprocess.run(command(engine, work / "mkdocs.yml", work / "site"), cwd=work, capture_output=True,
                             text=True, timeout=600, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
@@ -136,3 +137,16 @@ def test_what_the_markdown_adds_below_the_rebuttal_reaches_the_share_page(tmp_pa
     shares = made(build, site)
     assert all('class="rebuttal-context"' in shares[name] and '<time datetime="2026-11-26">' in shares[name]
                for name in build.shared)
+
+
+def test_a_written_out_docs_folder_leaves_nothing_to_the_finalise_step(tmp_path):
+    """`scripts/generate.py --written-out` (the folder stock Material builds in the bench): every
+    rebuttal's body in the one-page view, and no page left out of the engine's build."""
+    for written_out, out in ((False, tmp_path / "as-built"), (True, tmp_path / "written-out")):
+        result = run_script("generate.py", "--out", out, *(["--written-out"] if written_out else []))
+        assert result.returncode == 0, result.stderr
+        view = (out / "docs" / WHOLE_REPLY).read_text(encoding="utf-8")
+        config = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
+        assert (REBUTTAL_BODY in view) is not written_out and ("exclude_docs" in config) is not written_out
+        if written_out:
+            assert view.count('<div class="author-reply" markdown>') == len(REPLY.rebuttals)

@@ -103,25 +103,34 @@ for file in files:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(file.content_bytes)
 excluded = ["/" + file.src_uri for file in files if file.inclusion.is_excluded()]
+if sys.argv[3] == "written-out":  # the one-page view with its rebuttals, for an engine alone
+    from reply_site.addresses import WHOLE_REPLY
+    from reply_site.settings import Settings
+    from reply_site.site_build import SiteBuild
+    (out / WHOLE_REPLY).write_text(SiteBuild(Settings.load(Path(sys.argv[1]))).whole_reply_written_out(),
+                                   encoding="utf-8")
 print(json.dumps([config["nav"], excluded]))
 """
 
 
-def generated_markdown(project: Path, out: Path) -> tuple[list, list[str]]:
-    """Write the site's Markdown as the hook generates it into `out`; return the hook's nav, and the
-    pages it leaves out of the engine's build (as `exclude_docs` lines)."""
-    result = subprocess.run([PYTHON, "-c", EXTRACT, str(project / "mkdocs.yml"), str(out)], cwd=project,
+def generated_markdown(project: Path, out: Path, written_out: bool = False) -> tuple[list, list[str]]:
+    """Write the site's Markdown as the hook generates it into `out` (`written_out`: the one-page view
+    with its rebuttals, as `scripts/generate.py --written-out`); return the hook's nav, and the pages it
+    leaves out of the engine's build (as `exclude_docs` lines)."""
+    result = subprocess.run([PYTHON, "-c", EXTRACT, str(project / "mkdocs.yml"), str(out),
+                             "written-out" if written_out else "as-built"], cwd=project,
                             capture_output=True, text=True, env=ENV, timeout=600)
     if result.returncode != 0:
         raise Failed(f"the hook could not generate the pages: {result.stderr.strip()[-500:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def same_as_generate(project: Path, pages: Path, tmp: Path) -> bool:
+def same_as_generate(project: Path, pages: Path, tmp: Path, written_out: bool = False) -> bool:
     """Do the pages the hook generated equal scripts/generate.py's output, file for file?"""
     out = tmp / "generate"
     result = subprocess.run([PYTHON, str(project / "scripts" / "generate.py"), "--config", str(project / "mkdocs.yml"),
-                             "--out", str(out)], cwd=project, capture_output=True, text=True, env=ENV)
+                             "--out", str(out), *(["--written-out"] if written_out else [])], cwd=project,
+                            capture_output=True, text=True, env=ENV)
     if result.returncode != 0:
         return False
     return all((pages / p.relative_to(out / "docs")).exists()

@@ -3,7 +3,8 @@ address, gzip-compressed as a static host would (reply_site.local_host). Built o
 first use, for the page weight, the critical path and Lighthouse.
 
 The site is built as `make site` builds it (scripts/build_site.py, MkDocs). *Stock* is the docs folder
-and engine configuration scripts/generate.py writes (every page, share pages included), built by MkDocs
+and engine configuration `scripts/generate.py --written-out` writes (every page written out for the
+engine: the share pages, the one-page view with its rebuttals), built by MkDocs
 with Material alone: no overrides/, none of the site's stylesheets or scripts, no hook.
 """
 
@@ -39,9 +40,10 @@ def build_site(project: Path, url: str, out: Path) -> None:
 def build_stock(project: Path, url: str, out: Path) -> None:
     """The same Markdown built by MkDocs with Material alone, for the address `url`, into `out`."""
     generated = out.parent / f"{out.name}.generated"
-    run([PYTHON, project / "scripts" / "generate.py", "--out", generated], project, url, "scripts/generate.py")
+    run([PYTHON, project / "scripts" / "generate.py", "--out", generated, "--written-out"], project, url,
+        "scripts/generate.py")
     config = yaml.safe_load((generated / "mkdocs.yml").read_text(encoding="utf-8"))
-    for key in (*SITE_OWN, "exclude_docs"):  # stock builds the share pages itself
+    for key in SITE_OWN:
         config.pop(key, None)
     config["theme"] = {k: v for k, v in config["theme"].items() if k != "custom_dir"}
     stock = generated / "mkdocs.stock.yml"

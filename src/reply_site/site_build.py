@@ -210,12 +210,16 @@ class SiteBuild:
         which the finalise step makes from the pattern page and the question pages (finalise/share_pages.py)."""
         return ["/" + share_file("*"), "!/" + PATTERN] if self.shared else []
 
-    def write_docs(self, folder: Path) -> None:
-        """A complete docs folder for any engine: the hand-written files, and every generated one."""
+    def write_docs(self, folder: Path, written_out: bool = False) -> None:
+        """A complete docs folder for any engine: the hand-written files, and every generated one.
+        `written_out`: the one-page view with its rebuttals, for an engine to build the whole site
+        without the finalise step (with every page built: no `exclude_docs`), as comparisons do."""
         files: dict[str, Content] = {path.relative_to(self.settings.docs_dir).as_posix(): path
                                      for path in sorted(self.settings.docs_dir.rglob("*"))
                                      if path.is_file() and path.name != REPLY}
         files.update(self.files())
+        if written_out:
+            files[WHOLE_REPLY] = self.whole_reply_written_out()
         replace_folder(folder, files)
 
     # finalise -------------------------------------------------------------------------------
