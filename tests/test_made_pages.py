@@ -27,7 +27,7 @@ from reply_site.addresses import WHOLE_REPLY, url_of
 from reply_site.engines import ENGINES, command, engine_config
 from reply_site.finalise.built_site import made_pages, taken_out
 from reply_site.finalise.share_pages import PATTERN
-from reply_site.finalise.whole_reply import PLACEHOLDER
+from reply_site.finalise.whole_reply import PLACEHOLDER, whole_reply
 from reply_site.render.pages import REBUTTAL_BODY
 from reply_site.settings import Settings, load_config
 from reply_site.site_build import SiteBuild
@@ -128,6 +128,21 @@ def test_the_engine_builds_the_one_page_view_without_the_rebuttals_bodies(tmp_pa
     assert all(f'href="#{rebuttal.id}"' in view for rebuttal in rebuttals)  # its table of contents
     whole = made(build, site)[WHOLE_REPLY]
     assert PLACEHOLDER not in whole and whole.count('class="author-reply"') == len(rebuttals)
+
+
+def test_a_rebuttal_the_engines_view_has_no_place_for_stops_the_build(tmp_path):
+    """Nothing the author wrote is dropped: a view without a placeholder below a rebuttal's heading,
+    or with one below no rebuttal, is an error naming what is wrong."""
+    build, site = engine_built("mkdocs", project_of("real reply", tmp_path / "project"), tmp_path / "work")
+    view = (site / url_of(WHOLE_REPLY) / "index.html").read_text(encoding="utf-8")
+    rebuttals = [(question, rebuttal) for question in build.reply.questions for rebuttal in question.rebuttals]
+    question_page = lambda name: (site / url_of(name) / "index.html").read_text(encoding="utf-8")  # noqa: E731
+    last = rebuttals[-1][1].id
+    with pytest.raises(ValueError, match=f"below the heading of '{last}'"):
+        whole_reply(view[:view.rindex(PLACEHOLDER)] + view[view.rindex(PLACEHOLDER) + len(PLACEHOLDER):],
+                    rebuttals, question_page)
+    with pytest.raises(ValueError, match="below no rebuttal"):
+        whole_reply(view.replace("</article>", PLACEHOLDER + "</article>", 1), rebuttals, question_page)
 
 
 def test_what_the_markdown_adds_below_the_rebuttal_reaches_the_share_page(tmp_path):
