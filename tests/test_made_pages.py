@@ -135,7 +135,7 @@ def test_a_rebuttal_the_engines_view_has_no_place_for_stops_the_build(tmp_path):
     or with one below no rebuttal, is an error naming what is wrong."""
     build, site = engine_built("mkdocs", project_of("real reply", tmp_path / "project"), tmp_path / "work")
     view = (site / url_of(WHOLE_REPLY) / "index.html").read_text(encoding="utf-8")
-    rebuttals = [(question, rebuttal) for question in build.reply.questions for rebuttal in question.rebuttals]
+    rebuttals = list(build.shared.values())
     question_page = lambda name: (site / url_of(name) / "index.html").read_text(encoding="utf-8")  # noqa: E731
     last = rebuttals[-1][1].id
     with pytest.raises(ValueError, match=f"below the heading of '{last}'"):

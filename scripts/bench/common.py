@@ -105,10 +105,8 @@ for file in files:
 excluded = ["/" + file.src_uri for file in files if file.inclusion.is_excluded()]
 if sys.argv[3] == "written-out":  # the one-page view with its rebuttals, for an engine alone
     from reply_site.addresses import WHOLE_REPLY
-    from reply_site.settings import Settings
-    from reply_site.site_build import SiteBuild
-    (out / WHOLE_REPLY).write_text(SiteBuild(Settings.load(Path(sys.argv[1]))).whole_reply_written_out(),
-                                   encoding="utf-8")
+    hook = next(plugin for plugin in config.plugins.values() if hasattr(plugin, "current"))
+    (out / WHOLE_REPLY).write_text(hook.current["build"].whole_reply_written_out(), encoding="utf-8")
 print(json.dumps([config["nav"], excluded]))
 """
 

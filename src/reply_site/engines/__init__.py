@@ -36,18 +36,18 @@ EXCLUDES = {"mkdocs", "properdocs"}
 
 
 def engine_config(config: dict, settings: Settings, build: SiteBuild, docs: str, site_dir: str,
-                  engine: str = "mkdocs", every_page: bool = False) -> dict:
+                  engine: str = "mkdocs", written_out: bool = False) -> dict:
     """The project's mkdocs.yml for `engine` building the generated docs folder: paths made absolute,
     the navigation written out, the hook left out (its work is done already). `docs` and `site_dir`
     are relative to the folder the configuration is written to (Zensical wants them so).
-    `every_page`: the engine builds the share pages too (a docs folder written out: SiteBuild.write_docs)."""
+    `written_out`: for a docs folder written out (SiteBuild.write_docs), the engine builds every page."""
     derived = {key: value for key, value in config.items() if key != "hooks"}
     theme = dict(derived.get("theme") or {})
     if theme.get("custom_dir"):
         theme["custom_dir"] = str((settings.root / theme["custom_dir"]).resolve())
     derived.update(docs_dir=docs, site_dir=site_dir, site_url=settings.site_url, nav=build.navigation(), theme=theme,
                    not_in_nav="\n".join(build.not_in_navigation()))
-    if engine in EXCLUDES and build.not_built() and not every_page:
+    if engine in EXCLUDES and build.not_built() and not written_out:
         derived["exclude_docs"] = "\n".join(build.not_built())
     return derived
 

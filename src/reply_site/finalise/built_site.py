@@ -60,8 +60,7 @@ def made_pages(build: SiteBuild, site: Path, pattern: str | None = None, view: s
     question_page = functools.cache(lambda name: (site / url_of(name) / "index.html").read_text(encoding="utf-8"))
     made = share_pages(build, question_page, pattern, shares) if pattern is not None else {}
     if view is not None:
-        made[WHOLE_REPLY] = whole_reply(view, [(question, rebuttal) for question in build.reply.questions
-                                               for rebuttal in question.rebuttals], question_page)
+        made[WHOLE_REPLY] = whole_reply(view, list(build.shared.values()), question_page)  # in the reply's order
     return made
 
 
@@ -150,7 +149,7 @@ def finish(build: SiteBuild, site: Path, paths: dict[str, Path], pages: dict[str
     if inline is None:
         return False
     for address, html in pages.items():  # one by one: a long reply's pages are many megabytes
-        secured = with_content_security_policy(inline(html))
+        secured = with_content_security_policy(inline(address, html))
         if secured != written.get(address):
             paths[address].write_text(secured, encoding="utf-8")
     unlisted(site, {absolute(settings.site_url, url_of(name)) for name in build.pages if not build.indexed(name)}

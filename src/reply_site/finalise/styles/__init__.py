@@ -50,15 +50,15 @@ def site_file(site: Path, site_url: str, address: str, href: str) -> Path:
 
 
 def styles_inliner(site: Path, site_url: str, pages: dict[str, str], own: list[str],
-                   cache: Path | None, some: bool = False) -> Callable[[str], str] | None:
+                   cache: Path | None, some: bool = False) -> Callable[[str, str], str] | None:
     """What inlines the styles of `pages` (address below the site -> built HTML): a function of a
-    page's HTML. `own`: the site's own stylesheets (below the site), kept whole. With `some` (a live
+    page's address and HTML. `own`: the site's own stylesheets (below the site), kept whole. With `some` (a live
     preview, which rebuilds only the pages an edit changed), `pages` are not all the site's: the
     rules chosen last for the whole site serve them if they hold no kind of element those did not
     cover, else None is returned."""
     linking = {address: html for address, html in pages.items() if STYLESHEET.search(head(html))}
     if not linking:
-        return lambda html: html
+        return lambda address, html: html
     address, html = next(iter(linking.items()))
     sheets = [site_file(site, site_url, address, match["href"]) for match in STYLESHEET.finditer(head(html))]
     scripts = [site_file(site, site_url, address, source) for source in script_sources(html)]
@@ -66,7 +66,7 @@ def styles_inliner(site: Path, site_url: str, pages: dict[str, str], own: list[s
     css = used_css(sheets, [script for script in scripts if script.is_file()], linking, whole, cache, some)
     if css is None:
         return None
-    return lambda html: inlined(html, css) if STYLESHEET.search(head(html)) else html
+    return lambda address, html: inlined(html, css) if address in linking else html
 
 
 def used_css(sheets: list[Path], scripts: list[Path], pages: dict[str, str], whole: int, cache: Path | None,
