@@ -6,8 +6,10 @@ real reply and for a reply whose share pages have moved anchors and another resp
 Each engine builds the generated docs folder twice: as the site's build does, and with those pages
 written out (`SiteBuild.write_docs(..., written_out=True)`, as `scripts/generate.py --written-out`:
 the share pages built too, no `exclude_docs`; the one-page view with every rebuttal).
-The pages made from the first build must equal the engine's own in the second, element for element,
-attribute for attribute, with links compared by where they lead.
+The pages made from the first build must equal the engine's own in the second as the finalise step
+leaves them, element for element, attribute for attribute, with links compared by where they lead;
+and what a share page offers the styles' selectors, worked out as it is made from the pattern, must be
+what reading the whole page tells.
 """
 
 from __future__ import annotations
@@ -25,8 +27,9 @@ import yaml
 from conftest import FIXTURES, ROOT, make_project, run_script
 from reply_site.addresses import WHOLE_REPLY, url_of
 from reply_site.engines import ENGINES, command, engine_config
-from reply_site.finalise.built_site import made_pages, taken_out
-from reply_site.finalise.share_pages import PATTERN
+from reply_site.finalise.built_site import finalise_page, made_pages, taken_out
+from reply_site.finalise.share_pages import BODY, HEADING, PATTERN, TITLE, SharePattern
+from reply_site.finalise.styles.names import structure
 from reply_site.finalise.whole_reply import PLACEHOLDER, whole_reply
 from reply_site.render.pages import REBUTTAL_BODY
 from reply_site.settings import Settings, load_config
@@ -96,7 +99,11 @@ def engine_built(engine: str, project: Path, work: Path, written_out: bool = Fal
 
 
 def made(build: SiteBuild, site: Path) -> dict[str, str]:
-    """The pages the finalise step makes from the engine's build in `site`."""
+    """The pages the finalise step makes from the engine's build in `site`, finalised."""
+    return made_with_structures(build, site)[0]
+
+
+def made_with_structures(build: SiteBuild, site: Path) -> tuple[dict[str, str], dict[str, set[str] | None]]:
     view = (site / url_of(WHOLE_REPLY) / "index.html").read_text(encoding="utf-8")
     return made_pages(build, site, taken_out(site, PATTERN), view)
 
@@ -107,15 +114,18 @@ def test_the_pages_made_after_the_engine_are_the_pages_it_builds(engine, case, t
     project = project_of(case, tmp_path / "project")
     build, site = engine_built(engine, project, tmp_path / "work")
     _, own_site = engine_built(engine, project, tmp_path / "written-out", written_out=True)
-    pages = made(build, site)
+    pages, structures = made_with_structures(build, site)
     assert not (site / url_of(PATTERN)).exists()
     assert sorted(pages) == sorted([*build.shared, WHOLE_REPLY]) and build.shared
+    assert sorted(structures) == sorted(build.shared)
     for name, html in pages.items():
         address = SITE_URL + url_of(name)
-        engines_own = (own_site / url_of(name) / "index.html").read_text(encoding="utf-8")
+        engines_own = finalise_page(build, (own_site / url_of(name) / "index.html").read_text(encoding="utf-8"), name)
         assert elements(html, address) == elements(engines_own, address), name
         if engine != "zensical":  # the same bytes, but for a link to the page itself ('./' in Zensical's)
             assert html == engines_own, name
+        if name in structures:
+            assert structures[name] == structure(html), name
 
 
 def test_the_engine_builds_the_one_page_view_without_the_rebuttals_bodies(tmp_path):
@@ -165,3 +175,20 @@ def test_a_written_out_docs_folder_leaves_nothing_to_the_finalise_step(tmp_path)
         assert (REBUTTAL_BODY in view) is not written_out and ("exclude_docs" in config) is not written_out
         if written_out:
             assert view.count('<div class="author-reply" markdown>') == len(REPLY.rebuttals)
+
+
+def test_a_share_pages_structure_is_read_whole_unless_its_parts_close_what_they_open():
+    """What a share page offers the styles' selectors is the pattern's and its own parts' only when
+    those parts close what they open, as everything the finalise step puts there does; else the page
+    is read whole (None)."""
+    pattern = SharePattern(
+        f'<html><head><title>{TITLE}</title></head><body><main><article>'
+        f'<h1 class="rebuttal-heading" id="zz-pattern">{HEADING}</h1><p>{BODY}</p></article></main></body></html>',
+        "r/_pattern/", None)
+    values = dict(title="T", description="D", share_url="r/x/", rebuttal_id="x", edit_link=None)
+    head = '<meta name="description" content="D">'
+    for content, whole in [('<h1 class="rebuttal-heading" id="x">T</h1><div class="rebuttal"><p>A</p></div>', False),
+                           ("<h1>T</h1></article><p>outside</p>", True), ("<h1>T</h1><div><p>A</p>", True)]:
+        html, structures = pattern.page(head, content, **values)
+        assert html.count(content) == 1 and html.count(head) == 1 and "<title>T</title>" in html
+        assert structures == (None if whole else structure(html)), content

@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from browser.support import wait_for_the_theme
 from conftest import ROOT
 from reply_site.engines import ENGINES
 from reply_site.local_host import LocalServer
@@ -161,11 +162,6 @@ def context(open_context):
     return open_context()
 
 
-# The theme's scripts start after the page's first paint (finalise/scripts.py), which may come after
-# the load event that goto waits for. A page of the theme has started when the loader marked it.
-THEME_STARTED = "() => !('__md_scope' in window) || performance.getEntriesByName('theme-started').length > 0"
-
-
 def goto_waits_for_the_theme(page) -> None:
     """`page.goto` returns once the page's theme has started, as a reader's first tap finds it."""
     plain = page.goto
@@ -173,7 +169,7 @@ def goto_waits_for_the_theme(page) -> None:
     def goto(url, **options):
         response = plain(url, **options)
         if options.get("wait_until") != "commit":
-            page.wait_for_function(THEME_STARTED)
+            wait_for_the_theme(page)
         return response
 
     page.goto = goto

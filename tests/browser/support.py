@@ -7,6 +7,16 @@ import re
 
 from playwright.sync_api import Locator, Page
 
+# The theme's scripts start after the page's first paint (finalise/scripts.py), which may come after
+# the load event that goto waits for. A page of the theme has started when the loader marked it.
+THEME_STARTED = "() => !('__md_scope' in window) || performance.getEntriesByName('theme-started').length > 0"
+
+
+def wait_for_the_theme(page: Page) -> None:
+    """The page's theme has started, as a reader's first tap finds it."""
+    page.wait_for_function(THEME_STARTED)
+
+
 # A question page and a rebuttal of it: the site's published deep link.
 DEEP_LINK_PAGE = "question-7-2/"
 DEEP_LINK_ID = "models-do-not-store-works"

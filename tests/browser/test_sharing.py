@@ -15,7 +15,7 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
-from browser.support import DEEP_LINK_ID, DEEP_LINK_PAGE
+from browser.support import DEEP_LINK_ID, DEEP_LINK_PAGE, wait_for_the_theme
 from conftest import ROOT
 from reply_site.source.reply import load_reply
 from reply_site.text import one_line
@@ -144,11 +144,12 @@ def test_a_followed_share_link_shows_the_rebuttal_at_the_share_address(page, sit
     expect(page).to_have_url(f"{site_url}r/{DEEP_LINK_ID}/")
     expect(page.locator("article h1")).to_have_text(re.compile("Models learn behaviors"))
     expect(page.locator("article .author-reply")).to_contain_text("First of all")
+    wait_for_the_theme(page)  # as a reader's next tap finds the page (a loaded machine once clicked too early)
     bar_here = page.locator(".rebuttal-actions")
     bar_here.get_by_role("button", name=re.compile("^Copy link")).click()
     assert page.evaluate("navigator.clipboard.readText()") == f"{site_url}r/{DEEP_LINK_ID}/"
     page.get_by_role("link", name="Read it in context").click()
-    expect(page).to_have_url(re.compile(f"/{DEEP_LINK_PAGE}#{DEEP_LINK_ID}$"))
+    expect(page).to_have_url(re.compile(f"/{DEEP_LINK_PAGE}#{DEEP_LINK_ID}$"), timeout=10_000)
     expect(page.locator(":target")).to_have_id(DEEP_LINK_ID)  # the theme's navigation may set it a moment later
 
 

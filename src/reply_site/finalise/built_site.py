@@ -1,6 +1,6 @@
-"""The finalise step on the site an engine built from a build's docs folder: the pages made from
-the engine's (`made_pages`: the share pages, the one-page view); each page as the engine left it
-gets the core's head, links and repairs (`finalise_page`); then the whole site its styles, every
+"""The finalise step on the site an engine built from a build's docs folder: each page as the engine
+left it gets the core's head, links and repairs (`finalise_page`), and so do the pages made from the
+engine's (`made_pages`: the share pages, the one-page view); then the whole site its styles, every
 page its security policy (last: it allows what the page then holds), and the sitemap."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from ..render.rebuttals import rebuttal_actions, share_page_context
 from . import finalised
 from .csp import with_content_security_policy
 from .listings import unlisted
-from .share_pages import PATTERN, rebased, rebuttal_section, share_page
+from .share_pages import PATTERN, SharePattern, rebased, rebuttal_section, share_content
 from .styles import styles_inliner
 from .whole_reply import whole_reply
 
@@ -27,12 +27,22 @@ if TYPE_CHECKING:
 
 def finalise_page(build: SiteBuild, html: str, name: str) -> str:
     """A page as an engine built it from `name` ('question-7.md', or '404.html' for a theme page)."""
-    head, settings = build.head(name), build.settings
-    edit_links = {}
+    return finalised(html, page_head(build, name), *page_links(build, name))
+
+
+def page_head(build: SiteBuild, name: str) -> str:
+    """The core's tags for the head of the page built from `name`."""
+    head = build.head(name)
+    return head_html(head, build.settings.site_name) if head else ""
+
+
+def page_links(build: SiteBuild, name: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The page's edit link as the engine made it -> the real source's; its rebuttals' permalinks."""
+    settings, edit_links = build.settings, {}
     engine_link, real_link = settings.edit_url(name), settings.edit_url(build.edit_source(name))
     if engine_link and engine_link != real_link:
         edit_links[engine_link] = real_link
-    return finalised(html, head_html(head, settings.site_name) if head else "", edit_links, permalinks(build, name))
+    return edit_links, permalinks(build, name)
 
 
 def permalinks(build: SiteBuild, name: str) -> dict[str, str]:
@@ -53,34 +63,39 @@ def built_pages(build: SiteBuild, site: Path) -> dict[str, Path]:
 
 
 def made_pages(build: SiteBuild, site: Path, pattern: str | None = None, view: str | None = None,
-               shares: Iterable[str] | None = None) -> dict[str, str]:
-    """The pages made here from those the engine built into `site`, as it would have built them
-    (file name -> HTML): the share pages from its `pattern` page (those built from `shares`, or all),
-    the one-page view from its `view`; each with its rebuttals from the question pages."""
+               shares: Iterable[str] | None = None) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """The pages made here from those the engine built into `site`, finalised as the engine's own
+    would be (file name -> HTML): the share pages from its `pattern` page (those built from `shares`,
+    or all), the one-page view from its `view`; each with its rebuttals from the question pages. And
+    what the share pages offer the styles' selectors (file name -> kinds, or None: read the page)."""
     question_page = functools.cache(lambda name: (site / url_of(name) / "index.html").read_text(encoding="utf-8"))
-    made = share_pages(build, question_page, pattern, shares) if pattern is not None else {}
+    made, structures = share_pages(build, question_page, pattern, shares) if pattern is not None else ({}, {})
     if view is not None:
-        made[WHOLE_REPLY] = whole_reply(view, list(build.shared.values()), question_page)  # in the reply's order
-    return made
+        rebuttals = list(build.shared.values())  # in the reply's order
+        made[WHOLE_REPLY] = finalise_page(build, whole_reply(view, rebuttals, question_page), WHOLE_REPLY)
+    return made, structures
 
 
 def share_pages(build: SiteBuild, question_page: Callable[[str], str], pattern: str,
-                names: Iterable[str] | None = None) -> dict[str, str]:
-    """The share pages (all, or those built from `names`) from the engine's `pattern` page and
-    `question_page` (file name -> its HTML): file name ('r/<id>.md') -> HTML."""
-    settings, made = build.settings, {}
+                names: Iterable[str] | None = None) -> tuple[dict[str, str], dict[str, set[str] | None]]:
+    """The share pages (all, or those built from `names`) from the engine's `pattern` page, finalised
+    once for all, and `question_page` (file name -> its HTML): file name ('r/<id>.md') -> HTML, and
+    file name -> what the page offers the styles' selectors."""
+    settings, made, structures = build.settings, {}, {}
+    shared = SharePattern(finalise_page(build, pattern, PATTERN), url_of(PATTERN),
+                          settings.edit_url(build.edit_source(PATTERN)))
     for name in build.shared if names is None else names:
         question, rebuttal = build.shared[name]
         here, page = url_of(name), build.pages[name]
         section = rebased(rebuttal_section(question_page(question.page), rebuttal.id), url_of(question.page), here)
-        made[name] = share_page(
-            pattern, section, title=page.title, description=page.description, rebuttal_id=rebuttal.id,
-            actions=rebuttal_actions(question, rebuttal, name),
-            after=share_page_context(question, rebuttal, build.reply.respondent, as_html=True)
-            + build.page_footer(name, as_html=True).lstrip("\n"),
-            pattern_url=url_of(PATTERN), share_url=here,
-            pattern_edit=settings.edit_url(PATTERN), share_edit=settings.edit_url(name))
-    return made
+        content = share_content(section, rebuttal_actions(question, rebuttal, name),
+                                share_page_context(question, rebuttal, build.reply.respondent, as_html=True)
+                                + build.page_footer(name, as_html=True).lstrip("\n"))
+        made[name], structures[name] = shared.page(
+            page_head(build, name), finalised(content, "", *page_links(build, name)), title=page.title,
+            description=page.description, share_url=here, rebuttal_id=rebuttal.id,
+            edit_link=settings.edit_url(build.edit_source(name)))
+    return made, structures
 
 
 def taken_out(site: Path, name: str) -> str | None:
@@ -104,25 +119,29 @@ def page_files(site: Path, names) -> dict[str, Path]:
 def finalise_site(build: SiteBuild, site: Path) -> None:
     """Every page an engine built into `site`, then the whole site."""
     pattern, view = taken_out(site, PATTERN), site / url_of(WHOLE_REPLY) / "index.html"
-    made = made_pages(build, site, pattern, view.read_text(encoding="utf-8") if view.is_file() else None)
+    made, structures = made_pages(build, site, pattern, view.read_text(encoding="utf-8") if view.is_file() else None)
     sources = {url_of(name): name for name in [*build.pages, *build.hand_written]}
     paths = {**built_pages(build, site), **page_files(site, made)}
     pages = {}
     for address, path in paths.items():
         name = sources.get(address.removesuffix("index.html"), address)
-        pages[address] = finalise_page(build, made[name] if name in made else path.read_text(encoding="utf-8"), name)
-    finish(build, site, paths, pages, {})
+        pages[address] = made[name] if name in made else finalise_page(build, path.read_text(encoding="utf-8"), name)
+    finish(build, site, paths, pages, {}, by_address(structures))
+
+
+def by_address(structures: dict[str, set[str] | None]) -> dict[str, set[str] | None]:
+    return {url_of(name) + "index.html": kinds for name, kinds in structures.items()}
 
 
 def finalise_whole(build: SiteBuild, site: Path, rebuilt: set[str] | None = None, pattern: str | None = None,
                    shares: Iterable[str] | None = None, view: str | None = None) -> None:
     """The whole site, its pages finalised one by one already (as the MkDocs hook does). With
     `rebuilt` (addresses), only those pages are new: a live preview's rebuild of what an edit changed.
-    Made here as the engine left them: the share pages from `pattern`, the engine's pattern page (those
-    built from `shares`, or all), and the one-page view from `view`, when given."""
+    Made here from the engine's pages as it left them: the share pages from `pattern`, its pattern
+    page (those built from `shares`, or all), and the one-page view from `view`, when given."""
     taken_out(site, PATTERN)
-    remade = made_pages(build, site, pattern, view, shares)
-    made = {url_of(name) + "index.html": finalise_page(build, html, name) for name, html in remade.items()}
+    remade, structures = made_pages(build, site, pattern, view, shares)
+    made, structures = {url_of(name) + "index.html": html for name, html in remade.items()}, by_address(structures)
     paths = {**built_pages(build, site), **page_files(site, remade)}
 
     def read(addresses) -> dict[str, str]:
@@ -133,19 +152,21 @@ def finalise_whole(build: SiteBuild, site: Path, rebuilt: set[str] | None = None
 
     if rebuilt is not None:
         pages = read(address for address in paths if address in rebuilt or address in made)
-        if finish(build, site, {address: paths[address] for address in pages}, pages, on_disk(pages), some=True):
+        if finish(build, site, {address: paths[address] for address in pages}, pages, on_disk(pages), structures,
+                  some=True):
             return
     pages = read(paths)
-    finish(build, site, paths, pages, on_disk(pages))
+    finish(build, site, paths, pages, on_disk(pages), structures)
 
 
 def finish(build: SiteBuild, site: Path, paths: dict[str, Path], pages: dict[str, str], written: dict[str, str],
-           some: bool = False) -> bool:
+           structures: dict[str, set[str] | None], some: bool = False) -> bool:
     """Styles and security policy into every page (those already `written` as they are, left alone),
-    the sitemap. With `some`, False when the pages need the styles worked out for the whole site."""
+    the sitemap; `structures`: what pages offer the styles' selectors, where known already. With `some`,
+    False when the pages need the styles worked out for the whole site."""
     settings = build.settings
     inline = styles_inliner(site, settings.site_url, pages, list(settings.own_styles),
-                            settings.root / ".cache" / "styles", some)
+                            settings.root / ".cache" / "styles", some, structures)
     if inline is None:
         return False
     for address, html in pages.items():  # one by one: a long reply's pages are many megabytes

@@ -81,4 +81,4 @@ def with_content_security_policy(html: str) -> str:
     if html.startswith(POLICY, given):  # taken out, with the white space before it
         html = html[:head] + html[html.index(">", given) + 1:]
     tag = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html)}">'
-    return "".join([html[:head], "\n    ", tag, html[head:]])
+    return html.replace(HEAD, HEAD + "\n    " + tag, 1)  # the first, at `head` (a copy of the page, not three)

@@ -49,13 +49,17 @@ def site_file(site: Path, site_url: str, address: str, href: str) -> Path:
     return site / urlsplit(target).path.removeprefix(urlsplit(site_url).path)
 
 
-def styles_inliner(site: Path, site_url: str, pages: dict[str, str], own: list[str],
-                   cache: Path | None, some: bool = False) -> Callable[[str, str], str] | None:
+Kinds = dict[str, set[str] | None]  # address -> the kinds of element of a page (`structure`), where known
+
+
+def styles_inliner(site: Path, site_url: str, pages: dict[str, str], own: list[str], cache: Path | None,
+                   some: bool = False, known: Kinds | None = None) -> Callable[[str, str], str] | None:
     """What inlines the styles of `pages` (address below the site -> built HTML): a function of a
     page's address and HTML. `own`: the site's own stylesheets (below the site), kept whole. With `some` (a live
     preview, which rebuilds only the pages an edit changed), `pages` are not all the site's: the
     rules chosen last for the whole site serve them if they hold no kind of element those did not
-    cover, else None is returned."""
+    cover, else None is returned. `known`: the kinds of element of pages worked out as they were
+    made (the others' are read from their HTML)."""
     linking = {address: html for address, html in pages.items() if STYLESHEET.search(head(html))}
     if not linking:
         return lambda address, html: html
@@ -63,18 +67,19 @@ def styles_inliner(site: Path, site_url: str, pages: dict[str, str], own: list[s
     sheets = [site_file(site, site_url, address, match["href"]) for match in STYLESHEET.finditer(head(html))]
     scripts = [site_file(site, site_url, address, source) for source in script_sources(html)]
     whole = sum(1 for sheet in sheets if sheet.relative_to(site).as_posix() in own)
-    css = used_css(sheets, [script for script in scripts if script.is_file()], linking, whole, cache, some)
+    css = used_css(sheets, [script for script in scripts if script.is_file()], linking, whole, cache, some,
+                   known or {})
     if css is None:
         return None
     return lambda address, html: inlined(html, css) if address in linking else html
 
 
 def used_css(sheets: list[Path], scripts: list[Path], pages: dict[str, str], whole: int, cache: Path | None,
-             some: bool) -> str | None:
+             some: bool, known: Kinds) -> str | None:
     """The rules the pages use, from the cache when the stylesheets, the scripts and the kinds of
     element the pages hold are the same (with `some`: see styles_inliner)."""
     texts = [sheet.read_text(encoding="utf-8") for sheet in sheets]
-    shapes = {address: structure(html) for address, html in pages.items()}
+    shapes = {address: known.get(address) or structure(html) for address, html in pages.items()}
     union = set().union(*shapes.values())
     classes = {name for kind in union for name in kind.split() if name.startswith(".")}
     absent = absent_widgets(next(iter(pages.values())), classes)
@@ -115,6 +120,5 @@ def inlined(html: str, css: str) -> str:
     """The page with its stylesheet links replaced, where the first was, by a <style> holding `css`."""
     end = html.find("</head>")
     links = list(STYLESHEET.finditer(html, 0, end))
-    first, last = links[0].start(), links[-1].end()
-    return "".join([html[:first], WHOLE_PAGE_FIRST, "<style>", css, "</style>\n", STYLESHEET.sub("", html[first:last]),
-                    html[last:]])
+    block = html[links[0].start():links[-1].end()]  # found first at its start: one copy of the page, not three
+    return html.replace(block, "".join([WHOLE_PAGE_FIRST, "<style>", css, "</style>\n", STYLESHEET.sub("", block)]), 1)

@@ -110,34 +110,56 @@ def alternative_names(selector: str) -> set[str]:
     return names_of(" ".join(FUNCTIONAL.findall(STATE.sub(" ", selector))))
 
 
-TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
+TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*[^>]*>")
+TAG_PARTS = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
 
 
 def structure(html: str) -> set[str]:
     """What a page's structure offers selectors: each element's names, and each parent's with its
     child's (enough to tell pages apart whose elements nest differently)."""
-    owns, pairs, stack = set(), set(), []
-    for closing, name, attributes in TAG.findall(html):
+    owns, pairs = set(), set()
+    walk(html, [], owns, pairs)
+    return kinds(owns, pairs)
+
+
+def walk(html: str, stack: list[tuple[str, str]], owns: set[str], pairs: set[tuple[str, str]]) -> None:
+    """The tags of `html` into `owns` (each element's names) and `pairs` (parent's and child's), in
+    `stack` the elements open around them (name, names), as it stands after them."""
+    for tag in TAG.findall(html):
+        closing, name, own, contains = tag_kind(tag)
         if closing:
-            name = name.lower()
             while stack and stack.pop()[0] != name:
                 pass
             continue
-        name, own, contains = opened(name, attributes)
         owns.add(own)
         if stack:
             pairs.add((stack[-1][1], own))
         if contains:
             stack.append((name, own))
+
+
+def kinds(owns: set[str], pairs: set[tuple[str, str]]) -> set[str]:
     return owns | {parent + " > " + child for parent, child in pairs}
 
 
-@functools.lru_cache(maxsize=65536)  # the same elements recur in every page: header, footer, icons
-def opened(tag: str, attributes: str) -> tuple[str, str, bool]:
-    """An opening tag's element name, its names as a selector sees them, and whether it holds others."""
-    name = tag.lower()
-    return name, " ".join(sorted(element_names(tag, attributes))), \
-        name not in VOID and not attributes.rstrip().endswith("/")
+def part_structure(html: str, within: tuple[tuple[str, str], ...]) -> set[str] | None:
+    """What a part of a page offers selectors, inside the elements `within` (the stack `walk` left
+    where the part goes); None unless the part closes exactly what it opens, as a page's own would."""
+    owns, pairs, stack = set(), set(), list(within)
+    walk(html, stack, owns, pairs)
+    return kinds(owns, pairs) if stack == list(within) else None
+
+
+@functools.lru_cache(maxsize=65536)  # the same tags recur in every page: header, footer, icons
+def tag_kind(tag: str) -> tuple[bool, str, str, bool]:
+    """Whether a tag ('<a href="x">', '</a>') closes an element, the element's name, its names as a
+    selector sees them, and whether it holds others."""
+    closing, tag_name, attributes = TAG_PARTS.match(tag).groups()
+    name = tag_name.lower()
+    if closing:
+        return True, name, "", False
+    own = " ".join(sorted(element_names(tag_name, attributes)))
+    return False, name, own, name not in VOID and not attributes.rstrip().endswith("/")
 
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
