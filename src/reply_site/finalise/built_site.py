@@ -63,7 +63,7 @@ def built_pages(build: SiteBuild, site: Path) -> dict[str, Path]:
 
 
 def made_pages(build: SiteBuild, site: Path, pattern: str | None = None, view: str | None = None,
-               shares: Iterable[str] | None = None) -> tuple[dict[str, str], dict[str, set[str]]]:
+               shares: Iterable[str] | None = None) -> tuple[dict[str, str], dict[str, set[str] | None]]:
     """The pages made here from those the engine built into `site`, finalised as the engine's own
     would be (file name -> HTML): the share pages from its `pattern` page (those built from `shares`,
     or all), the one-page view from its `view`; each with its rebuttals from the question pages. And
