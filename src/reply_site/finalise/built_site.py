@@ -18,7 +18,7 @@ from . import finalised
 from .csp import with_content_security_policy
 from .listings import unlisted
 from .share_pages import PATTERN, SharePattern, rebased, rebuttal_section, share_content
-from .styles import styles_inliner
+from .styles import Kinds, styles_inliner
 from .whole_reply import whole_reply
 
 if TYPE_CHECKING:
@@ -129,7 +129,7 @@ def finalise_site(build: SiteBuild, site: Path) -> None:
     finish(build, site, paths, pages, {}, by_address(structures))
 
 
-def by_address(structures: dict[str, set[str] | None]) -> dict[str, set[str] | None]:
+def by_address(structures: dict[str, set[str] | None]) -> Kinds:
     return {url_of(name) + "index.html": kinds for name, kinds in structures.items()}
 
 
@@ -160,7 +160,7 @@ def finalise_whole(build: SiteBuild, site: Path, rebuilt: set[str] | None = None
 
 
 def finish(build: SiteBuild, site: Path, paths: dict[str, Path], pages: dict[str, str], written: dict[str, str],
-           structures: dict[str, set[str] | None], some: bool = False) -> bool:
+           structures: Kinds, some: bool = False) -> bool:
     """Styles and security policy into every page (those already `written` as they are, left alone),
     the sitemap; `structures`: what pages offer the styles' selectors, where known already. With `some`,
     False when the pages need the styles worked out for the whole site."""

@@ -93,15 +93,14 @@ class SharePattern:
         content, head_end = PATTERN_CONTENT.search(finalised), finalised.find("</head>")
         if not content or not 0 <= head_end < content.start():
             raise ValueError(f"the engine's {PATTERN} has no placeholder rebuttal to replace")
-        marked = "".join([finalised[:head_end], HEAD, finalised[head_end:content.start()], CONTENT,
-                          finalised[content.end():]])
+        before_head, before_content, after_content = \
+            finalised[:head_end], finalised[head_end:content.start()], finalised[content.end():]
+        marked = "".join([before_head, HEAD, before_content, CONTENT, after_content])
         self.pattern_url, self.edit_link = pattern_url, f'href="{edit_link}"' if edit_link else None
         names = [TITLE, DESCRIPTION, pattern_url, f"#{PATTERN_ID}", HEAD, CONTENT, *filter(None, [self.edit_link])]
         self.pieces = re.split("(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + ")", marked)
         # The pattern's own structure, and the elements open where a page's head tags and its rebuttal go.
         owns, pairs, stack, self.within = set(), set(), [], {}
-        before_head, _, rest = marked.partition(HEAD)
-        before_content, _, after_content = rest.partition(CONTENT)
         for part, place in ((before_head, HEAD), (before_content, CONTENT)):
             walk(part, stack, owns, pairs)
             self.within[place] = tuple(stack)
