@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 
-from reply_site.finalise.scripts import after_first_paint, script_sources
+from reply_site.finalise.scripts import JS_ENABLED, after_first_paint, script_sources
 
 CONFIG = '<script id="__config" type="application/json">{"base": ".."}</script>'
 PALETTE = "<script>var palette=1</script>"
@@ -56,8 +56,7 @@ def test_a_page_without_scripts_is_unchanged():
 
 def test_a_page_the_theme_marks_no_js_is_unmarked_as_its_head_is_parsed():
     html = after_first_paint(page('<script src="bundle.js"></script>').replace("<html>", '<html class="no-js">'))
-    assert html.index('<script>document.documentElement.classList.replace("no-js","js")</script>') \
-        < html.index("</head>")
+    assert html.index(f"<script>{JS_ENABLED}</script>") < html.index("</head>")
     assert "classList.replace" not in after_first_paint(page('<script src="bundle.js"></script>'))
 
 
@@ -69,8 +68,7 @@ def test_what_runs_early_is_added_to_the_themes_own_scripts_not_new_ones():
     html = after_first_paint(built)
     inline = re.findall(r"<script>(.*?)</script>", html, re.S)
     assert len(inline) == len(re.findall(r"<script>", built)) + 1  # the loader only
-    assert inline[0].startswith(theme_head[8:-9]) and inline[0].endswith(';document.documentElement.'
-                                                                            'classList.replace("no-js","js")')
+    assert inline[0].startswith(theme_head[8:-9]) and inline[0].endswith(f";{JS_ENABLED}")
     palette = next(script for script in inline if script.startswith("var palette="))
     assert palette.startswith('var palette=__md_get("__palette");if(palette){x()};(p=>{')
     assert 'querySelectorAll(\'input[name="__palette"]\')' in palette

@@ -27,6 +27,8 @@ def test_the_palette_toggle_switches_the_scheme_and_quotes_stay_readable(page):
 
     page.get_by_title("Switch to dark mode").click()
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    # The scheme the page declares follows (the browser draws its scrollbars and controls in it).
+    assert page.evaluate("[...document.querySelectorAll('meta[name=color-scheme]')].map(m => m.content)") == ["dark"]
     assert effective_background(quote) != light_background
     assert contrast(quote_text) >= AA_TEXT, "the quote is hard to read in the dark scheme"
     assert contrast(label) >= AA_TEXT, "the quote's label is hard to read in the dark scheme"

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browser.conftest import PHONE
-from browser.support import DEEP_LINK_PAGE
+from browser.support import DEEP_LINK_PAGE, wait_for_the_theme
 from browser.support import scheme as scheme_of
 
 pytestmark = pytest.mark.browser
@@ -168,6 +168,51 @@ def test_before_the_theme_starts_the_page_shows_the_readers_scheme_and_its_contr
     expect(toggle).to_have_attribute("title", "Switch to light mode" if scheme == "dark" else "Switch to dark mode")
     search = page.get_by_role("textbox", name="Search").or_(page.get_by_role("button", name="Search")).first
     expect(search).to_be_visible()  # hidden while the page is marked no-js
+
+
+# From the first paint on: each change of the root's class, of the body's colours (data-md-color-*)
+# and of the colour scheme the page declares (its first <meta name="color-scheme">), any of which
+# restyles the whole page.
+RECORD_RESTYLING = """
+    window.restyling = [];
+    const declared = () => {
+        const meta = document.head && document.head.querySelector('meta[name="color-scheme"]');
+        return meta ? meta.content : null;
+    };
+    let scheme = null;
+    new MutationObserver(records => {
+        if (!performance.getEntriesByName("first-contentful-paint").length) {
+            scheme = declared();
+            return;
+        }
+        for (const record of records) {
+            const node = record.target, name = record.attributeName;
+            if (record.type === "attributes" && record.oldValue !== node.getAttribute(name)
+                && ((node === document.documentElement && name === "class")
+                    || (node === document.body && name.startsWith("data-md-color-")))) {
+                window.restyling.push(`${node.nodeName} ${name}: ${record.oldValue} -> ${node.getAttribute(name)}`);
+            }
+        }
+        if (declared() !== scheme) {
+            window.restyling.push(`declared colour scheme: ${scheme} -> ${declared()}`);
+            scheme = declared();
+        }
+    }).observe(document, {subtree: true, childList: true, attributes: true, attributeOldValue: true});
+"""
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_once_the_page_is_shown_the_themes_start_restyles_it_only_to_turn_transitions_on(open_context, scheme):
+    """The theme's start applies the scheme the page is already painted in: only its mark that
+    turns transitions off while colours change (data-md-color-switching) is taken away."""
+    page = open_context(color_scheme=scheme).new_page()
+    page.add_init_script(RECORD_RESTYLING)
+    page.goto("whole-reply/")
+    wait_for_the_theme(page)
+    page.wait_for_timeout(300)  # the theme unmarks the body a frame after it starts
+    assert page.evaluate("window.restyling") == ["BODY data-md-color-switching:  -> null"]
+    declared = page.evaluate("[...document.querySelectorAll('meta[name=color-scheme]')].map(m => m.content)")
+    assert declared == [scheme], "the theme's own declaration, alone once it has started"
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)

@@ -10,8 +10,11 @@ again once the last of them has run: the same moment, relative to them, as befor
 A script is moved only when no inline script comes after it, which could rely on it having run.
 The theme marks the page `no-js` until its script unmarks it, and hides its search and colour
 controls while it is marked: the page is unmarked as its head is parsed (JS_ENABLED), so that
-those controls are there from the first paint, not added beside the title after it; and the
-reader's colour scheme is applied as the body is parsed (palette.py). Both are added to the
+those controls are there from the first paint, not added beside the title after it. The class its
+focus polyfill gives the root (`js-focus-visible`, which no rule of the theme's styles names) is
+added then too: changed once the page is shown, the root's class restyles the whole page (the
+theme's table rules select by `[class]`), a task of its own on a slow phone. The reader's colour
+scheme is applied as the body is parsed (palette.py). Both are added to the
 theme's own inline scripts where the page has them (a script of their own otherwise): every inline
 script costs each page its hash in the security policy. The loader marks when the theme has
 started: `performance.getEntriesByName("theme-started")`.
@@ -31,7 +34,7 @@ SOURCE = re.compile(r'(?:^|\s)src="(?P<src>[^"]+)"')
 STAYS = re.compile(r"(?:^|\s)(?:async|type)(?:=|\s|$)")  # a module or a script of its own timing
 NO_JS = re.compile(r'<html\b[^>]*\bclass="[^"]*\bno-js\b')
 THEME_HEAD_SCRIPT = re.compile(r"<script>__md_scope=.*?(?=</script>)", re.S)  # the theme's first, in <head>
-JS_ENABLED = 'document.documentElement.classList.replace("no-js","js")'
+JS_ENABLED = '(c=>{c.replace("no-js","js");c.add("js-focus-visible")})(document.documentElement.classList)'
 
 # Sent in every page, so written short: `start` adds the scripts in order and, once the last has run,
 # hands the theme its DOMContentLoaded; it runs once the first contentful paint is reported (a frame
