@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 
-from reply_site.finalise.scripts import JS_ENABLED, after_first_paint, script_sources
+from reply_site.finalise.scripts import JS_ENABLED, after_first_paint, script_sources, without_idle_tabs_script
 
 CONFIG = '<script id="__config" type="application/json">{"base": ".."}</script>'
 PALETTE = "<script>var palette=1</script>"
@@ -72,3 +72,13 @@ def test_what_runs_early_is_added_to_the_themes_own_scripts_not_new_ones():
     palette = next(script for script in inline if script.startswith("var palette="))
     assert palette.startswith('var palette=__md_get("__palette");if(palette){x()};(p=>{')
     assert 'querySelectorAll(\'input[name="__palette"]\')' in palette
+
+
+TABS = ('<script>var target=document.getElementById(location.hash.slice(1));target&&target.name&&'
+        '(target.checked=target.name.startsWith("__tabbed_"))</script>')
+
+
+def test_the_themes_content_tab_script_goes_from_a_page_without_content_tabs_and_stays_on_one_with():
+    assert TABS not in without_idle_tabs_script(page(TABS))
+    with_tabs = page('<input id="__tabbed_1_1" name="__tabbed_1" type="radio">', TABS)
+    assert without_idle_tabs_script(with_tabs) == with_tabs

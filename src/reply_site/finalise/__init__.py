@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .repairs import repaired
-from .scripts import after_first_paint
+from .scripts import after_first_paint, without_idle_tabs_script
 
 PERMALINK = re.compile(r'<a class="headerlink" href="#(?P<id>[^"]+)" title="[^"]*"')
 
@@ -24,7 +24,7 @@ def finalised(html: str, head: str = "", edit_links: dict[str, str] | None = Non
         html = html.replace(f'href="{engine_link}"', f'href="{real_link}"')
     if permalinks:
         html = PERMALINK.sub(lambda match: permalink(match, permalinks), html)
-    return after_first_paint(repaired(html))
+    return after_first_paint(without_idle_tabs_script(repaired(html)))
 
 
 def permalink(match: re.Match, permalinks: dict[str, str]) -> str:

@@ -48,6 +48,17 @@ LOADER = ('(s=>{let d=document,e,start=()=>{s.forEach(u=>{e=d.createElement("scr
 LOADED = re.compile(r"\}\)\((?P<sources>\[[^\]]*\])\)</script>")  # LOADER's list, as the page holds it
 
 
+# The theme's script that checks the content tab a link's fragment names. On a page without content
+# tabs it does nothing, and costs the page its bytes and its hash in the security policy.
+TABS_SCRIPT = re.compile(r'<script>var target=document\.getElementById\(location\.hash\.slice\(1\)\);'
+                         r'[^<]*"__tabbed_"[^<]*</script>\n?')
+
+
+def without_idle_tabs_script(html: str) -> str:
+    """The page without the theme's content-tab script when it has no content tabs."""
+    return html if 'name="__tabbed_' in html else TABS_SCRIPT.sub("", html, count=1)
+
+
 def source(attributes: str) -> str | None:
     """The file a <script> tag's attributes name, or None for an inline script."""
     found = SOURCE.search(attributes)
