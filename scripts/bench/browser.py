@@ -24,10 +24,10 @@ def browser():
             launched.close()
 
 
-def local_context(browser, on_response):
-    """A fresh context (empty cache) calling `on_response` for each response; also the list of the
-    requests to other hosts, which are aborted."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def local_context(browser, on_response=None, **options):
+    """A fresh context (empty cache, a desktop's window unless `options` say otherwise) calling
+    `on_response` for each response; also the list of the requests to other hosts, which are aborted."""
+    context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **options})
     external: list[str] = []
 
     def route(route):
@@ -39,7 +39,8 @@ def local_context(browser, on_response):
             route.abort()
 
     context.route("**/*", route)
-    context.on("response", on_response)
+    if on_response:
+        context.on("response", on_response)
     return context, external
 
 
