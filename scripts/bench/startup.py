@@ -26,9 +26,11 @@ SCRIPT_EVENTS = {"FunctionCall", "TimerFire", "FireAnimationFrame", "EventDispat
 
 
 def traced_load(browser, url: str, trace: Path, cpu_slowdown: float) -> None:
-    """Load `url` once in a fresh phone-sized context (other hosts blocked, as in the page weight's
-    loads: stock Material asks GitHub's API), its trace written to `trace`."""
-    context, _ = local_context(browser, viewport={"width": 412, "height": 823}, device_scale_factor=1.75)
+    """Load `url` once in a fresh context of a phone (its screen, touch and no hover, as Lighthouse's
+    mobile run emulates it; other hosts blocked, as in the page weight's loads: stock Material asks
+    GitHub's API), its trace written to `trace`."""
+    context, _ = local_context(browser, viewport={"width": 412, "height": 823}, device_scale_factor=1.75,
+                               is_mobile=True, has_touch=True)
     try:
         page = context.new_page()
         context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown})

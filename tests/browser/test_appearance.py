@@ -3,8 +3,11 @@ finds on every page. Screenshots of every page go to tests/artifacts/screenshots
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from browser.conftest import DESKTOP, PHONE, screenshot_path
@@ -27,8 +30,12 @@ def test_the_palette_toggle_switches_the_scheme_and_quotes_stay_readable(page):
 
     page.get_by_title("Switch to dark mode").click()
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
-    # The scheme the page declares follows (the browser draws its scrollbars and controls in it).
-    assert page.evaluate("[...document.querySelectorAll('meta[name=color-scheme]')].map(m => m.content)") == ["dark"]
+    # The scheme the page declares follows (the browser draws its scrollbars and controls in it), a
+    # frame or so after the body's (the theme reads it from the header's computed style).
+    declared = "[...document.querySelectorAll('meta[name=color-scheme]')].map(m => m.content)"
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_function(f"() => {declared}.join() === 'dark'", timeout=2000)
+    assert page.evaluate(declared) == ["dark"]
     assert effective_background(quote) != light_background
     assert contrast(quote_text) >= AA_TEXT, "the quote is hard to read in the dark scheme"
     assert contrast(label) >= AA_TEXT, "the quote's label is hard to read in the dark scheme"

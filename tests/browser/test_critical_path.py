@@ -155,6 +155,26 @@ def test_the_themes_scripts_are_fetched_after_the_first_paint_and_start_the_them
     expect(page.locator("button.share-button").first).to_be_visible()
 
 
+def test_the_theme_sets_up_its_tooltips_only_where_the_device_can_hover(open_context):
+    """Its tooltips show on hover and keyboard focus. A phone has no hover: there the loader takes
+    them out of the theme's features before it starts (a fifth of its start-up work on the home
+    page), and the reader is left the link's own title, as without the theme."""
+    def focus_a_citation(**device):
+        tab = open_context(**device).new_page()
+        tab.goto(DEEP_LINK_PAGE)
+        citation = tab.locator("article a.citation").first
+        citation.focus()
+        tab.wait_for_timeout(500)  # the theme shows a tooltip a frame after focus
+        return tab, citation
+
+    desktop, _ = focus_a_citation()
+    expect(desktop.locator(".md-tooltip2--active")).to_be_visible()
+    phone, citation = focus_a_citation(viewport=PHONE, is_mobile=True, has_touch=True)
+    expect(phone.locator(".md-tooltip2")).to_have_count(0)
+    assert "Extracting Training Data from Diffusion Models" in citation.get_attribute("title")
+    expect(phone.locator("button.share-button").first).to_be_visible()  # the rest of the start ran
+
+
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_before_the_theme_starts_the_page_shows_the_readers_scheme_and_its_controls(open_context, scheme):
     """What the reader sees at the first paint, the theme's script not yet run (here, never)."""

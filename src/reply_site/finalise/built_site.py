@@ -1,7 +1,8 @@
 """The finalise step on the site an engine built from a build's docs folder: each page as the engine
 left it gets the core's head, links and repairs (`finalise_page`), and so do the pages made from the
 engine's (`made_pages`: the share pages, the one-page view); then the whole site its styles, every
-page its security policy (last: it allows what the page then holds), and the sitemap."""
+page its blank lines taken out (whitespace.py) and its security policy (last: it allows what the
+page then holds), and the sitemap."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from .csp import with_content_security_policy
 from .listings import unlisted
 from .share_pages import PATTERN, SharePattern, rebased, rebuttal_section, share_content
 from .styles import Kinds, styles_inliner
+from .whitespace import without_blank_lines
 from .whole_reply import whole_reply
 
 if TYPE_CHECKING:
@@ -161,16 +163,17 @@ def finalise_whole(build: SiteBuild, site: Path, rebuilt: set[str] | None = None
 
 def finish(build: SiteBuild, site: Path, paths: dict[str, Path], pages: dict[str, str], written: dict[str, str],
            structures: Kinds, some: bool = False) -> bool:
-    """Styles and security policy into every page (those already `written` as they are, left alone),
-    the sitemap; `structures`: what pages offer the styles' selectors, where known already. With `some`,
-    False when the pages need the styles worked out for the whole site."""
+    """Styles and security policy into every page, its templates' blank lines taken out (those
+    already `written` as they are, left alone), the sitemap; `structures`: what pages offer the
+    styles' selectors, where known already. With `some`, False when the pages need the styles worked
+    out for the whole site."""
     settings = build.settings
     inline = styles_inliner(site, settings.site_url, pages, list(settings.own_styles),
                             settings.root / ".cache" / "styles", some, structures)
     if inline is None:
         return False
     for address, html in pages.items():  # one by one: a long reply's pages are many megabytes
-        secured = with_content_security_policy(inline(address, html))
+        secured = with_content_security_policy(inline(address, without_blank_lines(html)))
         if secured != written.get(address):
             paths[address].write_text(secured, encoding="utf-8")
     unlisted(site, {absolute(settings.site_url, url_of(name)) for name in build.pages if not build.indexed(name)}

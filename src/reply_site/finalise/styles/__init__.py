@@ -26,9 +26,9 @@ from ...atomic_write import write_file_atomically
 from ..scripts import script_sources
 from .names import script_names, structure
 from .used_rules import CUSTOM_PROPERTY, UsedRules
-from .widgets import absent_widgets, without_widgets
+from .widgets import absent_widgets, without_widget_properties, without_widgets
 
-VERSION = "3"  # of the cached results: bump when the choice of rules changes
+VERSION = "4"  # of the cached results: bump when the choice of rules changes
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="(?P<href>[^"]+)"[^>]*>\s*')
 
 
@@ -85,7 +85,8 @@ def used_css(sheets: list[Path], scripts: list[Path], pages: dict[str, str], who
     absent = absent_widgets(next(iter(pages.values())), classes)
     created, mentioned = (without_widgets(names, absent) for names in script_names(scripts))
     readers = "\n".join(script.read_text(encoding="utf-8", errors="replace") for script in scripts)
-    properties = sorted(set(CUSTOM_PROPERTY.findall(readers)).union(*map(CUSTOM_PROPERTY.findall, pages.values())))
+    properties = sorted(without_widget_properties(set(CUSTOM_PROPERTY.findall(readers)), absent)
+                        .union(*map(CUSTOM_PROPERTY.findall, pages.values())))
     inputs = hashlib.sha256(json.dumps([VERSION, texts, whole, sorted(created), sorted(mentioned)]).encode())
     key = hashlib.sha256(json.dumps([inputs.hexdigest(), sorted(union), properties]).encode()).hexdigest()
     cached = cache / f"{key}.json" if cache else None

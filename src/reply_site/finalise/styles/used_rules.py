@@ -13,6 +13,8 @@ from .names import STATE, alternative_names, attribute_values, page_names, requi
 ATTRIBUTE_VALUE = re.compile(r"\[([a-zA-Z0-9_:-]+)\s*[~|^$*]?=\s*([^\]\s]*)\s*\]")
 VARIABLE = re.compile(r"var\(\s*(--[a-zA-Z0-9_-]+)")
 CUSTOM_PROPERTY = re.compile(r"--[a-zA-Z][a-zA-Z0-9_-]*")
+ANIMATION = re.compile(r"animation(?:-name)?\s*:\s*([^;}]*)")
+NAME = re.compile(r"[a-zA-Z_][a-zA-Z0-9_-]*")
 
 
 class UsedRules:
@@ -83,12 +85,13 @@ class UsedRules:
 
     def css(self, selectors: set[str], readers: str) -> str:
         """The rules of `selectors`, without the custom properties that neither they nor `readers`
-        (the pages and scripts) read."""
+        (the pages and scripts) read, and the @keyframes no animation they keep names."""
         kept = [keep(sheet, selectors) for sheet in self.sheets]
         text = "".join(map(tinycss2.serialize, kept))
         outside = set(CUSTOM_PROPERTY.findall(readers))
         while True:  # a custom property may only be read by another one that goes
-            kept = [without_unread(rules, set(VARIABLE.findall(text)) | outside) for rules in kept]
+            read, animated = set(VARIABLE.findall(text)) | outside, animation_names(text)
+            kept = [without_unread(rules, read, animated) for rules in kept]
             pruned = "".join(map(tinycss2.serialize, kept))
             if pruned == text:
                 return text
@@ -148,8 +151,14 @@ def keep(rules, selectors: set[str]) -> list:
     return out
 
 
-def without_unread(rules: list, read: set[str]) -> list:
-    """The rules without the declarations of custom properties nothing reads (and then empty rules)."""
+def animation_names(text: str) -> set[str]:
+    """Every name in the `animation` and `animation-name` declarations of `text`."""
+    return {name for value in ANIMATION.findall(text) for name in NAME.findall(value)}
+
+
+def without_unread(rules: list, read: set[str], animated: set[str]) -> list:
+    """The rules without the declarations of custom properties nothing reads (and then empty rules)
+    and without the @keyframes of animations nothing names."""
     out = []
     for rule in rules:
         if rule.type == "qualified-rule":
@@ -160,10 +169,11 @@ def without_unread(rules: list, read: set[str]) -> list:
                 out.append(tinycss2.ast.QualifiedRule(rule.source_line, rule.source_column, rule.prelude, content))
         elif rule.type == "at-rule" and isinstance(rule.content, list) and rule.lower_at_keyword in ("media",
                                                                                                     "supports"):
-            inner = without_unread(rule.content, read)
+            inner = without_unread(rule.content, read, animated)
             if inner:
                 out.append(tinycss2.ast.AtRule(rule.source_line, rule.source_column, rule.at_keyword,
                                                rule.lower_at_keyword, rule.prelude, inner))
-        else:
+        elif not (rule.type == "at-rule" and rule.lower_at_keyword == "keyframes"
+                  and tinycss2.serialize(rule.prelude).strip().strip("\"'") not in animated):
             out.append(rule)
     return out

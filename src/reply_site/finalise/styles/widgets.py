@@ -20,6 +20,7 @@ WIDGETS = {
     "tabbed-": lambda config, page, classes: ".tabbed-set" in classes,  # the labels of content tabs
     "md-source__fact": lambda config, page, classes: SOURCE in page,
     "md-source__repository--active": lambda config, page, classes: SOURCE in page,
+    "mermaid": lambda config, page, classes: ".mermaid" in classes,  # diagrams (superfences' mermaid fences)
 }
 
 
@@ -37,3 +38,10 @@ def absent_widgets(page: str, classes: set[str]) -> tuple[str, ...]:
 def without_widgets(names: set[str], starts: tuple[str, ...]) -> set[str]:
     """`names` ('.class', '[attribute', 'element') without those of the widgets that start so."""
     return {name for name in names if not name.lstrip(".[").startswith(starts)}
+
+
+def without_widget_properties(properties: set[str], starts: tuple[str, ...]) -> set[str]:
+    """The custom properties the scripts read (`--md-mermaid-edge-color`), without those of the
+    widgets that start so: the scripts read them only to draw the widget."""
+    prefixes = tuple("--" + (start if start.startswith("md-") else "md-" + start) for start in starts)
+    return {name for name in properties if not name.startswith(prefixes)}
