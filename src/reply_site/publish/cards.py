@@ -8,7 +8,6 @@ set smaller until it fits, so the card's alternative text (previews.Card.alt) is
 
 from __future__ import annotations
 
-import concurrent.futures
 import hashlib
 import io
 import os
@@ -119,6 +118,8 @@ class CardCache:
             if len(missing) < self.PARALLEL_FROM:
                 list(map(draw_into, missing.items()))
             else:
+                import concurrent.futures  # here: a build whose cards are cached starts no processes
+
                 with concurrent.futures.ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
                     list(pool.map(draw_into, missing.items(), chunksize=32))
         return paths

@@ -8,19 +8,21 @@ the preview cards, so that an unchanged text is not rendered again.
 
 from __future__ import annotations
 
-import concurrent.futures
 import hashlib
-import multiprocessing
 import os
 from collections.abc import Callable
 from importlib import metadata, resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..atomic_write import write_bytes_atomically
 from ..errors import SetupError
 from ..render.citations import Citer
 from . import pdf_document
 from .pdf_document import document_html
+
+if TYPE_CHECKING:
+    import concurrent.futures
 
 DOCUMENT_CODE = Path(pdf_document.__file__).read_text(encoding="utf-8")  # a change to it is a new PDF
 STYLESHEET = resources.files(__package__).joinpath("pdf.css").read_text(encoding="utf-8")
@@ -108,6 +110,9 @@ def background() -> concurrent.futures.Executor:
     """One process that renders PDFs for a live preview, one after another, at the lowest priority:
     the preview's next rebuild never waits for the processor behind it."""
     if not BACKGROUND:
+        import concurrent.futures  # here: only a live preview renders in the background
+        import multiprocessing
+
         context = multiprocessing.get_context("fork")  # the model is handed over as it is
         BACKGROUND.append(concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context,
                                                                  initializer=os.nice, initargs=(19,)))

@@ -20,12 +20,9 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import rcssmin
-
 from ...atomic_write import write_file_atomically
 from ..scripts import script_sources
-from .names import script_names, structure
-from .used_rules import CUSTOM_PROPERTY, UsedRules
+from .names import CUSTOM_PROPERTY, script_names, structure
 from .widgets import absent_widgets, without_widget_properties, without_widgets
 
 VERSION = "4"  # of the cached results: bump when the choice of rules changes
@@ -98,6 +95,10 @@ def used_css(sheets: list[Path], scripts: list[Path], pages: dict[str, str], who
             return None
         covered, properties_read, css = json.loads(last.read_text(encoding="utf-8"))
         return css if union <= set(covered) and set(properties) <= set(properties_read) else None
+    import rcssmin  # here: a build whose styles are cached never needs the CSS and HTML parsers
+
+    from .used_rules import UsedRules
+
     chosen = fewest_pages(shapes, {address: len(html) for address, html in pages.items()})
     used = UsedRules(texts, [pages[address] for address in chosen], created, mentioned, whole)
     css = rcssmin.cssmin(used.css(used.matched | used.for_scripts, "\n".join(properties)))

@@ -20,6 +20,7 @@ STRING_LITERAL = re.compile(r""""([^"\\\n]{1,200})"|'([^'\\\n]{1,200})'|`([^`]{1
 CLASS_LIKE = re.compile(r"[a-zA-Z][a-zA-Z0-9]*(?:(?:-|--|__)[a-zA-Z0-9]+)+")  # md-search-result__item
 CREATE_ELEMENT = re.compile(r"""createElement(?:NS)?\((?:[^,)]*,\s*)?["'`]([a-z][a-z0-9]*)""")
 NAME = re.compile(r"[a-zA-Z][a-zA-Z0-9_-]*")
+CUSTOM_PROPERTY = re.compile(r"--[a-zA-Z][a-zA-Z0-9_-]*")
 # Pseudo-classes of a state a page takes later (hovered, focused, checked, targeted…) and
 # pseudo-elements: taken off before matching. Logical and structural ones (:is, :not, :first-child…) stay.
 STATE = re.compile(r"::[a-zA-Z-]+(?:\([^()]*\))?|:(?:hover|focus|focus-visible|focus-within|active|checked|target|"

@@ -8,11 +8,10 @@ import cssselect2
 import tinycss2
 import tinyhtml5
 
-from .names import STATE, alternative_names, attribute_values, page_names, required_names
+from .names import CUSTOM_PROPERTY, STATE, alternative_names, attribute_values, page_names, required_names
 
 ATTRIBUTE_VALUE = re.compile(r"\[([a-zA-Z0-9_:-]+)\s*[~|^$*]?=\s*([^\]\s]*)\s*\]")
 VARIABLE = re.compile(r"var\(\s*(--[a-zA-Z0-9_-]+)")
-CUSTOM_PROPERTY = re.compile(r"--[a-zA-Z][a-zA-Z0-9_-]*")
 ANIMATION = re.compile(r"animation(?:-name)?\s*:\s*([^;}]*)")
 NAME = re.compile(r"[a-zA-Z_][a-zA-Z0-9_-]*")
 
