@@ -13,7 +13,6 @@ from .names import CUSTOM_PROPERTY, STATE, alternative_names, attribute_values, 
 ATTRIBUTE_VALUE = re.compile(r"\[([a-zA-Z0-9_:-]+)\s*[~|^$*]?=\s*([^\]\s]*)\s*\]")
 VARIABLE = re.compile(r"var\(\s*(--[a-zA-Z0-9_-]+)")
 ANIMATION = re.compile(r"animation(?:-name)?\s*:\s*([^;}]*)")
-NAME = re.compile(r"[a-zA-Z_][a-zA-Z0-9_-]*")
 
 
 class UsedRules:
@@ -151,8 +150,9 @@ def keep(rules, selectors: set[str]) -> list:
 
 
 def animation_names(text: str) -> set[str]:
-    """Every name in the `animation` and `animation-name` declarations of `text`."""
-    return {name for value in ANIMATION.findall(text) for name in NAME.findall(value)}
+    """Every word of the `animation` and `animation-name` declarations of `text`, unquoted: the names
+    among them (durations and keywords too, which name no @keyframes)."""
+    return {word.strip("\"'") for value in ANIMATION.findall(text) for word in re.split(r"[\s,]+", value) if word}
 
 
 def without_unread(rules: list, read: set[str], animated: set[str]) -> list:
